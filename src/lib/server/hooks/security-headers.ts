@@ -1,0 +1,19 @@
+import type { Handle } from '@sveltejs/kit';
+
+/**
+ * Headers for every response. Only /embed/* may be framed by other sites; every other page
+ * refuses framing. (kit.csp would overwrite a CSP set by a route, so framing is decided here.)
+ */
+export const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const framable = event.url.pathname.startsWith('/embed/');
+	const csp = response.headers.get('content-security-policy');
+	const frameAncestors = framable ? 'frame-ancestors *' : "frame-ancestors 'none'";
+	if (csp) response.headers.set('content-security-policy', `${csp}; ${frameAncestors}`);
+	else response.headers.set('content-security-policy', frameAncestors);
+	if (!framable) response.headers.set('x-frame-options', 'DENY');
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'no-referrer');
+	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+	return response;
+};

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'smol-toml';
+
+/** The subset of `supabase/config.toml` (the Supabase CLI's file) that the local runtime reads. */
+export interface RuntimeConfig {
+	projectId: string;
+	api: { port: number; schemas: string[]; extraSearchPath: string[]; maxRows: number | null };
+	db: { port: number; majorVersion: number };
+	auth: {
+		siteUrl: string;
+		additionalRedirectUrls: string[];
+		jwtExpiry: number;
+		enableSignup: boolean;
+		refreshTokenReuseInterval: number;
+		rateLimit: Record<string, number>;
+		email: { enableConfirmations: boolean; otpLength: number; otpExpiry: number };
+		emailTemplates: Record<string, { subject?: string; contentPath?: string }>;
+	};
+	localSmtp: { enabled: boolean; port: number; smtpPort: number };
+}
+
+type Table = Record<string, unknown>;
+const table = (value: unknown): Table =>
+	value && typeof value === 'object' && !Array.isArray(value) ? (value as Table) : {};
+const num = (value: unknown, fallback: number) => (typeof value === 'number' ? value : fallback);
+const str = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
+const bool = (value: unknown, fallback: boolean) =>
+	typeof value === 'boolean' ? value : fallback;
+const strings = (value: unknown, fallback: string[]) =>
+	Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : fallback;
+
+/** Reads config.toml with the Supabase CLI's defaults for anything left out. */
+export function loadConfig(path: string | URL): RuntimeConfig {
+	return parseConfig(readFileSync(path, 'utf8'));
+}
+
+/** Parses config.toml text; secrets never live in it (they come from the environment). */
+export function parseConfig(text: string): RuntimeConfig {
+	const root = parse(text) as Table;
+	const api = table(root.api);
+	const db = table(root.db);
+	const auth = table(root.auth);
+	const email = table(auth.email);
+	const templates = table(email.template);
+	const smtp = table(root.local_smtp);
+	const rateLimit: Record<string, number> = {};
+	for (const [key, value] of Object.entries(table(auth.rate_limit))) {
+		if (typeof value === 'number') rateLimit[key] = value;
+	}
+	const emailTemplates: RuntimeConfig['auth']['emailTemplates'] = {};
+	for (const [name, value] of Object.entries(templates)) {
+		const t = table(value);
+		emailTemplates[name] = {
+			subject: typeof t.subject === 'string' ? t.subject : undefined,
+			contentPath: typeof t.content_path === 'string' ? t.content_path : undefined
+		};
+	}
+	return {
+		projectId: str(root.project_id, 'sammen'),
+		api: {
+			port: num(api.port, 54321),
+			schemas: strings(api.schemas, ['public', 'graphql_public']),
+			extraSearchPath: strings(api.extra_search_path, ['public', 'extensions']),
+			maxRows: typeof api.max_rows === 'number' && api.max_rows > 0 ? api.max_rows : null
+		},
+		db: { port: num(db.port, 54322), majorVersion: num(db.major_version, 17) },
+		auth: {
+			siteUrl: str(auth.site_url, 'http://127.0.0.1:3000'),
+			additionalRedirectUrls: strings(auth.additional_redirect_urls, []),
+			jwtExpiry: num(auth.jwt_expiry, 3600),
+			enableSignup: bool(auth.enable_signup, true),
+			refreshTokenReuseInterval: num(auth.refresh_token_reuse_interval, 10),
+			rateLimit,
+			email: {
+				enableConfirmations: bool(email.enable_confirmations, false),
+				otpLength: num(email.otp_length, 6),
+				otpExpiry: num(email.otp_expiry, 3600)
+			},
+			emailTemplates
+		},
+		localSmtp: {
+			enabled: bool(smtp.enabled, true),
+			port: num(smtp.port, 54324),
+			smtpPort: num(smtp.smtp_port, 54325)
+		}
+	};
+}
