@@ -13,10 +13,14 @@ const started = Date.now();
 
 if (!buildIsCurrent(root)) {
 	console.log('Building the app…');
-	const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
-		cwd: root,
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	const result = spawnSync(
+		process.execPath,
+		[join(root, 'node_modules/vite/bin/vite.js'), 'build'],
+		{
+			cwd: root,
+			stdio: ['ignore', 'ignore', 'inherit']
+		}
+	);
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

@@ -10,6 +10,7 @@ export const handle = sequence(locale, securityHeaders);
  * show the visitor only a translated, generic message (the error page picks it by status).
  */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	if (status !== 404) console.error(`[${status}] ${event.request.method} ${event.url.pathname}`, error);
+	if (status !== 404)
+		console.error(`[${status}] ${event.request.method} ${event.url.pathname}`, error);
 	return { message };
 };

@@ -12,7 +12,9 @@ export const root = new URL('../..', import.meta.url).pathname;
  * superuser `DATABASE_URL`. Seeded on its first
  * start only; later starts keep the data.
  */
-export async function startLocalDatabase(): Promise<PreparedDatabase & { appEnv: Record<string, string> }> {
+export async function startLocalDatabase(): Promise<
+	PreparedDatabase & { appEnv: Record<string, string> }
+> {
 	const config = loadConfig(join(root, 'supabase/config.toml'));
 	const db = await prepareDatabase({
 		workdir: root,
@@ -21,7 +23,9 @@ export async function startLocalDatabase(): Promise<PreparedDatabase & { appEnv:
 		databaseUrl: process.env.DATABASE_URL || undefined,
 		seed: true
 	});
-	console.log(`  database  ${redactUrl(db.postgresUrl)}${db.seeded ? ' (seeded with demo data)' : ''}`);
+	console.log(
+		`  database  ${redactUrl(db.postgresUrl)}${db.seeded ? ' (seeded with demo data)' : ''}`
+	);
 	return {
 		...db,
 		appEnv: {

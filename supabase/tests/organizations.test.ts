@@ -20,7 +20,10 @@ async function as<T>(role: string, query: (tx: postgres.TransactionSql) => Promi
 	let result: T | undefined;
 	await sql
 		.begin(async (tx) => {
-			const claims = JSON.stringify({ role, sub: role === 'authenticated' ? crypto.randomUUID() : undefined });
+			const claims = JSON.stringify({
+				role,
+				sub: role === 'authenticated' ? crypto.randomUUID() : undefined
+			});
 			await tx`select set_config('request.jwt.claims', ${claims}, true)`;
 			await tx.unsafe(`set local role ${role}`);
 			result = await query(tx);
@@ -35,7 +38,10 @@ class Rollback extends Error {}
 
 describe('organizations RLS', () => {
 	it.each(['anon', 'authenticated'])('%s sees approved organizations only', async (role) => {
-		const rows = await as(role, (tx) => tx<{ status: string }[]>`select status from public.organizations`);
+		const rows = await as(
+			role,
+			(tx) => tx<{ status: string }[]>`select status from public.organizations`
+		);
 		expect(rows.length).toBe(5);
 		expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['approved']));
 	});
@@ -47,13 +53,19 @@ describe('organizations RLS', () => {
 
 	it.each(['anon', 'authenticated'])('%s cannot create organizations', async (role) => {
 		await expect(
-			as(role, (tx) => tx`insert into public.organizations (slug, name, kind)
-				values ('ny-forening', 'Ny forening', 'ngo')`)
+			as(
+				role,
+				(tx) => tx`insert into public.organizations (slug, name, kind)
+				values ('ny-forening', 'Ny forening', 'ngo')`
+			)
 		).rejects.toThrow(/row-level security/);
 	});
 
 	it.each(['anon', 'authenticated'])('%s cannot change or delete organizations', async (role) => {
-		const updated = await as(role, (tx) => tx`update public.organizations set name = 'X' returning id`);
+		const updated = await as(
+			role,
+			(tx) => tx`update public.organizations set name = 'X' returning id`
+		);
 		const deleted = await as(role, (tx) => tx`delete from public.organizations returning id`);
 		expect(updated.length + deleted.length).toBe(0);
 	});

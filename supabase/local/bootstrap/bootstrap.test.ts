@@ -19,14 +19,20 @@ afterAll(async () => {
 
 describe('bootstrap', () => {
 	it('creates the roles with the attributes hosted Supabase gives them', async () => {
-		const rows = await sql<{ rolname: string; rolsuper: boolean; rolcanlogin: boolean; rolbypassrls: boolean }[]>`
+		const rows = await sql<
+			{ rolname: string; rolsuper: boolean; rolcanlogin: boolean; rolbypassrls: boolean }[]
+		>`
 			select rolname, rolsuper, rolcanlogin, rolbypassrls from pg_roles
 			where rolname in ('postgres', 'supabase_admin', 'anon', 'authenticated', 'service_role',
 				'authenticator', 'supabase_auth_admin')
 			order by rolname`;
 		const byName = Object.fromEntries(rows.map((r) => [r.rolname, r]));
 		expect(Object.keys(byName)).toHaveLength(7);
-		expect(byName.postgres).toMatchObject({ rolsuper: false, rolcanlogin: true, rolbypassrls: true });
+		expect(byName.postgres).toMatchObject({
+			rolsuper: false,
+			rolcanlogin: true,
+			rolbypassrls: true
+		});
 		expect(byName.supabase_admin).toMatchObject({ rolsuper: true });
 		expect(byName.anon).toMatchObject({ rolsuper: false, rolcanlogin: false, rolbypassrls: false });
 		expect(byName.authenticated).toMatchObject({ rolcanlogin: false, rolbypassrls: false });
@@ -62,28 +68,55 @@ describe('bootstrap', () => {
 		const tables = await sql<{ tablename: string; tableowner: string }[]>`
 			select tablename, tableowner from pg_tables where schemaname = 'auth' order by tablename`;
 		expect(tables.map((t) => t.tablename)).toEqual(
-			expect.arrayContaining(['users', 'identities', 'sessions', 'refresh_tokens', 'mfa_factors',
-				'mfa_challenges', 'mfa_amr_claims', 'one_time_tokens', 'flow_state', 'audit_log_entries'])
+			expect.arrayContaining([
+				'users',
+				'identities',
+				'sessions',
+				'refresh_tokens',
+				'mfa_factors',
+				'mfa_challenges',
+				'mfa_amr_claims',
+				'one_time_tokens',
+				'flow_state',
+				'audit_log_entries'
+			])
 		);
 		expect(new Set(tables.map((t) => t.tableowner))).toEqual(new Set(['supabase_auth_admin']));
 		const columns = await sql<{ column_name: string }[]>`
 			select column_name from information_schema.columns
 			where table_schema = 'auth' and table_name = 'users'`;
 		expect(columns.map((c) => c.column_name)).toEqual(
-			expect.arrayContaining(['id', 'email', 'encrypted_password', 'email_confirmed_at',
-				'raw_app_meta_data', 'raw_user_meta_data', 'is_anonymous', 'confirmed_at'])
+			expect.arrayContaining([
+				'id',
+				'email',
+				'encrypted_password',
+				'email_confirmed_at',
+				'raw_app_meta_data',
+				'raw_user_meta_data',
+				'is_anonymous',
+				'confirmed_at'
+			])
 		);
 	});
 
 	it('answers auth.uid(), auth.role() and auth.jwt() from the request claims', async () => {
-		const claims = { sub: '6f1d0f5e-3a1b-4c55-9a47-2a4a8b3c9d10', role: 'authenticated', email: 'a@b.no' };
+		const claims = {
+			sub: '6f1d0f5e-3a1b-4c55-9a47-2a4a8b3c9d10',
+			role: 'authenticated',
+			email: 'a@b.no'
+		};
 		const [row] = await sql.begin(async (tx) => {
 			await tx`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`;
 			await tx`set local role authenticated`;
 			return tx`select auth.uid()::text as uid, auth.role() as role, auth.email() as email,
 				auth.jwt() ->> 'sub' as sub`;
 		});
-		expect(row).toEqual({ uid: claims.sub, role: 'authenticated', email: 'a@b.no', sub: claims.sub });
+		expect(row).toEqual({
+			uid: claims.sub,
+			role: 'authenticated',
+			email: 'a@b.no',
+			sub: claims.sub
+		});
 	});
 
 	it('sets the statement timeouts hosted Supabase sets for the API roles', async () => {

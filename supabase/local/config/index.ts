@@ -24,8 +24,7 @@ const table = (value: unknown): Table =>
 	value && typeof value === 'object' && !Array.isArray(value) ? (value as Table) : {};
 const num = (value: unknown, fallback: number) => (typeof value === 'number' ? value : fallback);
 const str = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
-const bool = (value: unknown, fallback: boolean) =>
-	typeof value === 'boolean' ? value : fallback;
+const bool = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
 const strings = (value: unknown, fallback: string[]) =>
 	Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : fallback;
 

@@ -79,7 +79,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningCl
 		throw new Error(
 			`Postgres did not start on 127.0.0.1:${options.port} (data in ${dataDir}): ${
 				(error as Error).message
-			}\n${tail}`
+			}\n${tail}`,
+			{ cause: error }
 		);
 	}
 	return { superuserUrl, port: options.port, logFile, exited, stop };
@@ -119,7 +120,10 @@ async function initialise(dataDir: string): Promise<void> {
 async function postgresUserIds(): Promise<{ uid: number; gid: number } | null> {
 	if (userInfo().uid !== 0) return null;
 	try {
-		const [uid, gid] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
+		const [uid, gid] = await Promise.all([
+			run('id', ['-u', 'postgres']),
+			run('id', ['-g', 'postgres'])
+		]);
 		return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
 	} catch {
 		return null;
@@ -128,9 +132,12 @@ async function postgresUserIds(): Promise<{ uid: number; gid: number } | null> {
 
 async function createPostgresUser(): Promise<{ uid: number; gid: number } | null> {
 	if (userInfo().uid !== 0) return null;
-	await run('useradd', ['--system', '--user-group', '--no-create-home', 'postgres']).catch(() => {});
+	await run('useradd', ['--system', '--user-group', '--no-create-home', 'postgres']).catch(
+		() => {}
+	);
 	const ids = await postgresUserIds();
-	if (!ids) throw new Error('Running as root, and could not create a "postgres" user to run Postgres as.');
+	if (!ids)
+		throw new Error('Running as root, and could not create a "postgres" user to run Postgres as.');
 	return ids;
 }
 

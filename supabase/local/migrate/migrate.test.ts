@@ -29,7 +29,9 @@ async function freshDatabase(): Promise<{ superuserUrl: string; postgresUrl: str
 async function copyOfProject(): Promise<string> {
 	const dir = await mkdtemp(join(tmpdir(), 'sammen-migrate-'));
 	await cp(join(root, 'supabase/config.toml'), join(dir, 'supabase/config.toml'));
-	await cp(join(root, 'supabase/migrations'), join(dir, 'supabase/migrations'), { recursive: true });
+	await cp(join(root, 'supabase/migrations'), join(dir, 'supabase/migrations'), {
+		recursive: true
+	});
 	await cp(join(root, 'supabase/seed.sql'), join(dir, 'supabase/seed.sql'));
 	return dir;
 }
@@ -47,7 +49,9 @@ describe('migrations', () => {
 	it('all apply as the non-superuser postgres on a fresh database, recorded as the CLI records them', async () => {
 		const db = await freshDatabase();
 		await migrate(db.postgresUrl, { workdir: root, seed: false });
-		const files = (await readdir(join(root, 'supabase/migrations'))).filter((f) => f.endsWith('.sql'));
+		const files = (await readdir(join(root, 'supabase/migrations'))).filter((f) =>
+			f.endsWith('.sql')
+		);
 		const sql = postgres(db.superuserUrl, { max: 1 });
 		try {
 			const rows = await sql<{ version: string }[]>`
@@ -72,7 +76,10 @@ describe('migrations', () => {
 		const db = await freshDatabase();
 		const dir = await copyOfProject();
 		try {
-			await writeFile(join(dir, 'supabase/migrations/29991231000000_needs_superuser.sql'), `${statement};`);
+			await writeFile(
+				join(dir, 'supabase/migrations/29991231000000_needs_superuser.sql'),
+				`${statement};`
+			);
 			await expect(migrate(db.postgresUrl, { workdir: dir, seed: false })).rejects.toThrow(
 				/permission denied|must be superuser|insufficient privilege/i
 			);
@@ -108,7 +115,10 @@ describe('config.toml', () => {
 	// Never connect to the template itself: other test files are cloning it.
 	const validate = async (dir: string) => {
 		const db = await freshDatabase();
-		return runSupabaseCli(['db', 'push', '--dry-run', '--yes', `--remote=${db.postgresUrl}?sslmode=disable`], dir);
+		return runSupabaseCli(
+			['db', 'push', '--dry-run', '--yes', `--remote=${db.postgresUrl}?sslmode=disable`],
+			dir
+		);
 	};
 
 	it('is accepted by the Supabase CLI', async () => {
@@ -120,7 +130,9 @@ describe('config.toml', () => {
 	it('is really checked: the CLI rejects an outdated section', async () => {
 		const dir = await copyOfProject();
 		try {
-			await writeFile(join(dir, 'supabase/config.toml'), '[inbucket]\nenabled = true\n', { flag: 'a' });
+			await writeFile(join(dir, 'supabase/config.toml'), '[inbucket]\nenabled = true\n', {
+				flag: 'a'
+			});
 			const result = await validate(dir);
 			expect(result.code).not.toBe(0);
 			expect(result.stderr).toMatch(/\[inbucket\].*no longer supported/);

@@ -14,6 +14,9 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	if (!framable) response.headers.set('x-frame-options', 'DENY');
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'no-referrer');
-	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+	response.headers.set(
+		'permissions-policy',
+		'camera=(), microphone=(), geolocation=(), interest-cohort=()'
+	);
 	return response;
 };

@@ -1,0 +1,37 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+// Browsers cannot be downloaded on these machines: use Debian's Chromium when it is there.
+const chromium = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+
+export default defineConfig({
+	testDir: 'tests',
+	testMatch: '**/*.spec.ts',
+	globalSetup: './tests/support/playwright-global-setup.ts',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	forbidOnly: !!process.env.CI,
+	reporter: [['list'], ['json', { outputFile: '.test-results/playwright.json' }]],
+	use: {
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: chromium,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update'
+			]
+		}
+	},
+	projects: [
+		{ name: 'chromium', use: { ...devices['Desktop Chrome'] } },
+		{
+			name: 'no-javascript',
+			use: { ...devices['Desktop Chrome'], javaScriptEnabled: false },
+			grep: /@no-js/
+		},
+		{ name: 'phone', use: { ...devices['Pixel 7'] }, grep: /@phone/ }
+	]
+});

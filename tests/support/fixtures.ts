@@ -1,0 +1,30 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Tests run against the stack the global setup started. */
+export const test = base.extend({
+	// eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern
+	baseURL: async ({}, use) => {
+		const url = process.env.SAMMEN_BASE_URL;
+		if (!url) throw new Error('SAMMEN_BASE_URL is not set: run through playwright.config.ts');
+		await use(url);
+	}
+});
+
+export { expect };
+
+/**
+ * Zero axe-core violations of the WCAG 2.0/2.1 A and AA rules on the page as it is now. axe is a
+ * script, so it cannot run where JavaScript is off; the same pages are checked with it on.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+	if (test.info().project.use.javaScriptEnabled === false) return;
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	const summary = results.violations.map(
+		(v) =>
+			`${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`
+	);
+	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}

@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../../supabase/local/util/free-port.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+/**
+ * Starts the whole stack as `npm start` does (production build, embedded Postgres, demo data),
+ * on free ports with a throw-away data folder. Tests read the address from SAMMEN_BASE_URL.
+ */
+export default async function globalSetup() {
+	const dataDir = await mkdtemp(join(tmpdir(), 'sammen-e2e-'));
+	await chmod(dataDir, 0o755); // Postgres runs as its own user when we are root
+	const port = await freePort();
+	const dbPort = await freePort();
+	const child = spawn(process.execPath, [join(root, 'scripts/start.ts')], {
+		cwd: root,
+		env: {
+			...process.env,
+			PORT: String(port),
+			SAMMEN_DB_PORT: String(dbPort),
+			SAMMEN_DATA_DIR: dataDir,
+			DATABASE_URL: ''
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stderr.on('data', (chunk) => (output += chunk));
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 180_000);
+		child.stdout.on('data', (chunk) => {
+			output += chunk;
+			if (output.includes('Ready in')) {
+				clearTimeout(timer);
+				resolve();
+			}
+		});
+		child.on('exit', (code) => reject(new Error(`app exited (${code}):\n${output}`)));
+	});
+	process.env.SAMMEN_BASE_URL = `http://127.0.0.1:${port}`;
+	process.env.SAMMEN_TEST_DB_URL = `postgresql://supabase_admin:postgres@127.0.0.1:${dbPort}/postgres`;
+
+	return async () => {
+		const exited = new Promise((done) => child.once('exit', done));
+		child.kill('SIGINT');
+		await exited;
+		await rm(dataDir, { recursive: true, force: true });
+	};
+}
