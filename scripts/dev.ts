@@ -1,9 +1,9 @@
 // `npm run dev`: Vite's dev server (hot reload) with the embedded database and demo data.
 import { createServer } from 'vite';
-import { root, runUntilStopped, startLocalDatabase } from './lib/local-database.ts';
+import { exitWith, root, runUntilStopped, startLocalDatabase } from './lib/local-database.ts';
 
 console.log('Starting Sammen (development)…');
-const db = await startLocalDatabase();
+const db = await startLocalDatabase().catch(exitWith);
 Object.assign(process.env, db.appEnv);
 const vite = await createServer({
 	root,

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { root, runUntilStopped, startLocalDatabase } from './lib/local-database.ts';
+import { exitWith, root, runUntilStopped, startLocalDatabase } from './lib/local-database.ts';
 import { buildIsCurrent } from './lib/build-state.ts';
 
 const port = Number(process.env.PORT) || 3000;
@@ -25,7 +25,7 @@ if (!buildIsCurrent(root)) {
 }
 
 console.log('Starting Sammen…');
-const db = await startLocalDatabase();
+const db = await startLocalDatabase().catch(exitWith);
 Object.assign(process.env, db.appEnv);
 // Served over plain HTTP locally: tell the app so, and let it take its origin from the Host
 // header (so both localhost and 127.0.0.1 pass SvelteKit's cross-site form check).

@@ -35,6 +35,12 @@ export async function startLocalDatabase(): Promise<
 	};
 }
 
+/** Ends a failed start with the reason, not a stack trace. */
+export function exitWith(error: unknown): never {
+	console.error(`\nCould not start Sammen: ${error instanceof Error ? error.message : String(error)}`);
+	process.exit(1);
+}
+
 /**
  * Keeps the app and database running until Ctrl-C, SIGTERM or SIGHUP, then stops the app and
  * the database in that order (a second Ctrl-C exits at once). If Postgres dies on its own, the

@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync } from 'node:fs';
 import { chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
 
@@ -89,6 +89,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningCl
 /** initdb as the `postgres` system user when we are root (created on first use). */
 async function initialise(dataDir: string): Promise<void> {
 	const ids = (await postgresUserIds()) ?? (await createPostgresUser());
+	// Parents stay traversable (Postgres may run as another user); the cluster folder is private.
+	await mkdir(dirname(dataDir), { recursive: true });
 	await mkdir(dataDir, { recursive: true, mode: 0o700 });
 	if (ids) await chown(dataDir, ids.uid, ids.gid);
 	const binaries = await postgresBinaries();
