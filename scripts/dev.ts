@@ -5,8 +5,8 @@ import { exitWith, root, runUntilStopped, startLocalDatabase } from './lib/local
 console.log('Starting Sammen (development)…');
 const db = await startLocalDatabase().catch(exitWith);
 Object.assign(process.env, db.appEnv);
+process.chdir(root); // SvelteKit sets Vite's root itself: the project folder
 const vite = await createServer({
-	root,
 	server: { port: Number(process.env.PORT) || 5173, host: process.env.HOST || '127.0.0.1' }
 });
 await vite.listen();
