@@ -37,7 +37,9 @@ export async function startLocalDatabase(): Promise<
 
 /** Ends a failed start with the reason, not a stack trace. */
 export function exitWith(error: unknown): never {
-	console.error(`\nCould not start Sammen: ${error instanceof Error ? error.message : String(error)}`);
+	console.error(
+		`\nCould not start Sammen: ${error instanceof Error ? error.message : String(error)}`
+	);
 	process.exit(1);
 }
 
