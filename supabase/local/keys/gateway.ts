@@ -41,7 +41,8 @@ export async function identify(
 	}
 	let base: Caller;
 	if (apikey === keys.publishable) base = { role: 'anon', claims: { role: 'anon' } };
-	else if (apikey === keys.secret) base = { role: 'service_role', claims: { role: 'service_role' } };
+	else if (apikey === keys.secret)
+		base = { role: 'service_role', claims: { role: 'service_role' } };
 	else if (apikey.startsWith('sb_')) return invalidApiKey();
 	else {
 		// A legacy anon/service_role JWT used as the API key.

@@ -37,7 +37,12 @@ export async function loadSigningKey(path?: string): Promise<SigningKey> {
 		return { kid: privateJwk.kid!, privateJwk, publicJwk: publicPart(privateJwk) };
 	}
 	const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-	const privateJwk = { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: 'ES256', use: 'sig' };
+	const privateJwk = {
+		...(await exportJWK(privateKey)),
+		kid: randomUUID(),
+		alg: 'ES256',
+		use: 'sig'
+	};
 	if (path) {
 		await mkdir(dirname(path), { recursive: true });
 		await writeFile(path, JSON.stringify(privateJwk), { mode: 0o600 });
