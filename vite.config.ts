@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
-		include: ['src/**/*.test.ts', 'supabase/**/*.test.ts', 'scripts/**/*.test.ts'],
+		include: [
+			'src/**/*.test.ts',
+			'supabase/**/*.test.ts',
+			'scripts/**/*.test.ts',
+			...(process.env.SCRATCH ? ['scratch/**/*.test.ts'] : [])
+		],
 		globalSetup: ['tests/support/vitest-global-setup.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 120_000,

@@ -1,0 +1,103 @@
+/** An error answered in PostgREST's shape: `{ code, details, hint, message }`. */
+export class ApiError extends Error {
+	status: number;
+	code: string;
+	details: string | null;
+	hint: string | null;
+	constructor(
+		status: number,
+		code: string,
+		message: string,
+		details: string | null = null,
+		hint: string | null = null
+	) {
+		super(message);
+		this.status = status;
+		this.code = code;
+		this.details = details;
+		this.hint = hint;
+	}
+	body() {
+		return { code: this.code, details: this.details, hint: this.hint, message: this.message };
+	}
+}
+
+/**
+ * PGRST100: a query parameter that does not parse. PostgREST reports the parameter, its text and
+ * where its parser stopped, e.g. `"failed to parse select parameter (id,)" (line 1, column 4)`.
+ */
+export function parseError(
+	what: string,
+	input: string,
+	details: string,
+	column?: number
+): ApiError {
+	const where = column === undefined ? '' : ` (line 1, column ${column})`;
+	return new ApiError(400, 'PGRST100', `"failed to parse ${what} (${input})"${where}`, details);
+}
+
+interface PgError {
+	code?: string;
+	message?: string;
+	detail?: string;
+	hint?: string;
+}
+
+/**
+ * HTTP status for a Postgres error, as PostgREST's error table gives it
+ * (PostgREST docs: Errors > SQLSTATE codes; src/PostgREST/Error.hs).
+ */
+export function statusForSqlState(code: string, authenticated: boolean): number {
+	if (code === '42501') return authenticated ? 403 : 401;
+	const exact: Record<string, number> = {
+		'23503': 409,
+		'23505': 409,
+		'25006': 405,
+		'42883': 404,
+		'42P01': 404,
+		'42P17': 500,
+		P0001: 400
+	};
+	if (exact[code]) return exact[code];
+	const prefix: Record<string, number> = {
+		'08': 503,
+		'09': 500,
+		'0L': 403,
+		'0P': 403,
+		'25': 500,
+		'28': 403,
+		'2D': 500,
+		'38': 500,
+		'39': 500,
+		'3B': 500,
+		'40': 500,
+		'53': 503,
+		'54': 413,
+		'55': 500,
+		'57': 500,
+		'58': 500,
+		F0: 500,
+		HV: 500,
+		P0: 500,
+		XX: 500
+	};
+	return prefix[code.slice(0, 2)] ?? 400;
+}
+
+/** A Postgres error as PostgREST answers it. */
+export function fromPostgres(error: PgError, authenticated: boolean): ApiError {
+	const code = error.code ?? 'XX000';
+	return new ApiError(
+		statusForSqlState(code, authenticated),
+		code,
+		error.message ?? 'Unknown error',
+		error.detail ?? null,
+		error.hint ?? null
+	);
+}
+
+export const isPgError = (error: unknown): error is PgError & { name: string } =>
+	!!error &&
+	typeof error === 'object' &&
+	typeof (error as PgError).code === 'string' &&
+	(error as { name?: string }).name === 'PostgresError';

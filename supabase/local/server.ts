@@ -1,0 +1,187 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import postgres from 'postgres';
+import { identify, isRefusal } from './keys/gateway.ts';
+import {
+	jwks,
+	legacyApiJwt,
+	loadSigningKey,
+	LOCAL_PUBLISHABLE_KEY,
+	LOCAL_SECRET_KEY,
+	type SigningKey
+} from './keys/index.ts';
+import { handleRest, type RestConfig } from './rest/handler.ts';
+import { loadSchemaCache, type SchemaCache } from './rest/schema-cache.ts';
+
+export interface RuntimeOptions {
+	/** Login URL of the `authenticator` role on the prepared database. */
+	authenticatorUrl: string;
+	rest: RestConfig;
+	/** 127.0.0.1 only: the local keys are published, so the runtime never listens elsewhere. */
+	port: number;
+	/** Where the ES256 signing key is kept (created on first start); in memory when absent. */
+	signingKeyPath?: string;
+	/** Connections to Postgres (at least the parallelism the tests use). */
+	poolSize?: number;
+}
+
+export interface Runtime {
+	url: string;
+	port: number;
+	publishableKey: string;
+	secretKey: string;
+	legacyAnonJwt: string;
+	legacyServiceRoleJwt: string;
+	signingKey: SigningKey;
+	/** Re-reads the schema cache (after DDL), like PostgREST's `NOTIFY pgrst, 'reload schema'`. */
+	reloadSchema(): Promise<void>;
+	stop(): Promise<void>;
+}
+
+const MAX_BODY = 10 * 1024 * 1024;
+
+/** The local Supabase runtime's HTTP side: /rest/v1 and the JWKS, over the prepared database. */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+	if (process.env.NODE_ENV === 'production') {
+		throw new Error(
+			'The local Supabase runtime uses published keys: it refuses to run with NODE_ENV=production.'
+		);
+	}
+	const signingKey = await loadSigningKey(options.signingKeyPath);
+	const pool = postgres(options.authenticatorUrl, {
+		max: options.poolSize ?? 20,
+		onnotice: () => {},
+		// Values come back as Postgres' own text; JSON is built in SQL.
+		fetch_types: false
+	});
+	let cache: SchemaCache = await loadSchemaCache(pool, options.rest.schemas);
+
+	const server: Server = createServer((req, res) => {
+		handle(req, res).catch((error) => {
+			console.error('runtime: unexpected error', error);
+			if (!res.headersSent)
+				send(
+					res,
+					500,
+					{ 'content-type': 'application/json' },
+					JSON.stringify({ message: 'Internal error' })
+				);
+		});
+	});
+
+	async function handle(req: IncomingMessage, res: ServerResponse) {
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const headers = new Headers();
+		for (const [k, v] of Object.entries(req.headers)) {
+			if (typeof v === 'string') headers.set(k, v);
+			else if (Array.isArray(v)) headers.set(k, v.join(', '));
+		}
+		if (req.method === 'OPTIONS') return send(res, 204, cors(), '');
+		if (url.pathname === '/auth/v1/.well-known/jwks.json') {
+			return send(
+				res,
+				200,
+				{ 'content-type': 'application/json', ...cors() },
+				JSON.stringify(jwks(signingKey))
+			);
+		}
+		if (url.pathname === '/rest/v1' || url.pathname.startsWith('/rest/v1/')) {
+			const body = await readBody(req);
+			if (body === null) {
+				return send(
+					res,
+					413,
+					{ 'content-type': 'application/json' },
+					JSON.stringify({
+						code: 'PGRST413',
+						details: null,
+						hint: null,
+						message: 'Payload Too Large'
+					})
+				);
+			}
+			const caller = await identify(headers, signingKey);
+			if (isRefusal(caller)) {
+				return send(
+					res,
+					caller.status,
+					{ 'content-type': 'application/json', ...cors(), ...(caller.headers ?? {}) },
+					JSON.stringify(caller.body)
+				);
+			}
+			const result = await handleRest(
+				{
+					method: req.method ?? 'GET',
+					path: url.pathname.slice('/rest/v1'.length) || '/',
+					url,
+					headers,
+					body
+				},
+				caller,
+				pool,
+				cache,
+				options.rest
+			);
+			return send(res, result.status, { ...result.headers, ...cors() }, result.body);
+		}
+		send(
+			res,
+			404,
+			{ 'content-type': 'application/json' },
+			JSON.stringify({ message: 'no Route matched with those values' })
+		);
+	}
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port, '127.0.0.1', () => resolve());
+	});
+	const port = (server.address() as AddressInfo).port;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		publishableKey: LOCAL_PUBLISHABLE_KEY,
+		secretKey: LOCAL_SECRET_KEY,
+		legacyAnonJwt: await legacyApiJwt('anon'),
+		legacyServiceRoleJwt: await legacyApiJwt('service_role'),
+		signingKey,
+		async reloadSchema() {
+			cache = await loadSchemaCache(pool, options.rest.schemas);
+		},
+		async stop() {
+			server.closeAllConnections();
+			await new Promise((done) => server.close(done));
+			await pool.end({ timeout: 5 });
+		}
+	};
+}
+
+function cors(): Record<string, string> {
+	return {
+		'access-control-allow-origin': '*',
+		'access-control-allow-headers':
+			'authorization, x-client-info, apikey, content-type, prefer, range, accept-profile, content-profile, x-supabase-api-version',
+		'access-control-allow-methods': 'GET, HEAD, POST, PATCH, PUT, DELETE, OPTIONS',
+		'access-control-expose-headers': 'content-range, content-location, preference-applied'
+	};
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string) {
+	res.writeHead(status, headers);
+	res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		let tooLarge = false;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_BODY) tooLarge = true;
+			else chunks.push(chunk);
+		});
+		req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
