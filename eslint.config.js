@@ -6,7 +6,17 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', '.data/', '.bench/', '.test-results/', 'test-results/'] },
+	{
+		ignores: [
+			'scratch/',
+			'build/',
+			'.svelte-kit/',
+			'.data/',
+			'.bench/',
+			'.test-results/',
+			'test-results/'
+		]
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

@@ -12,6 +12,7 @@ const root = new URL('..', import.meta.url).pathname;
 let dataDir: string;
 let port: number;
 let dbPort: number;
+let apiPort: number;
 
 function start(): Promise<{ child: ChildProcess; output: () => string }> {
 	const child = spawn(process.execPath, [join(root, 'scripts/start.ts')], {
@@ -20,6 +21,7 @@ function start(): Promise<{ child: ChildProcess; output: () => string }> {
 			...process.env,
 			PORT: String(port),
 			SAMMEN_DB_PORT: String(dbPort),
+			SAMMEN_API_PORT: String(apiPort),
 			SAMMEN_DATA_DIR: dataDir,
 			DATABASE_URL: ''
 		},
@@ -62,6 +64,7 @@ describe('npm start', () => {
 		await chmod(dataDir, 0o755); // Postgres runs as its own user when we are root
 		port = await freePort();
 		dbPort = await freePort();
+		apiPort = await freePort();
 	});
 	afterAll(async () => {
 		for (const pid of await processesUsing(dataDir)) process.kill(pid, 'SIGKILL');

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { exitWith, root, runUntilStopped, startLocalDatabase } from './lib/local-database.ts';
+import { exitWith, root, runUntilStopped, startLocalStack } from './lib/local-stack.ts';
 import { buildIsCurrent } from './lib/build-state.ts';
 
 const port = Number(process.env.PORT) || 3000;
@@ -25,8 +25,8 @@ if (!buildIsCurrent(root)) {
 }
 
 console.log('Starting Sammen…');
-const db = await startLocalDatabase().catch(exitWith);
-Object.assign(process.env, db.appEnv);
+const local = await startLocalStack().catch(exitWith);
+Object.assign(process.env, local.appEnv);
 // Served over plain HTTP locally: tell the app so, and let it take its origin from the Host
 // header (so both localhost and 127.0.0.1 pass SvelteKit's cross-site form check).
 process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
@@ -40,7 +40,7 @@ const server = createServer((req, res) => {
 });
 server.on('error', async (error) => {
 	console.error(`Could not listen on ${host}:${port}: ${error.message}`);
-	await db.stop();
+	await local.stop();
 	process.exit(1);
 });
 server.listen(port, host, () => {
@@ -49,7 +49,7 @@ server.listen(port, host, () => {
 	console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`);
 });
 
-runUntilStopped(db, async () => {
+runUntilStopped(local, async () => {
 	server.closeAllConnections();
 	await new Promise((done) => server.close(done));
 });

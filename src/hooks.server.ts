@@ -2,8 +2,9 @@ import type { HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { locale } from '$lib/server/hooks/locale';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
+import { supabase } from '$lib/server/hooks/supabase';
 
-export const handle = sequence(locale, securityHeaders);
+export const handle = sequence(supabase, locale, securityHeaders);
 
 /**
  * Unexpected errors: log the error (never the request body, which may hold personal data) and

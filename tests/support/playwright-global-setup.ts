@@ -15,12 +15,14 @@ export default async function globalSetup() {
 	await chmod(dataDir, 0o755); // Postgres runs as its own user when we are root
 	const port = await freePort();
 	const dbPort = await freePort();
+	const apiPort = await freePort();
 	const child = spawn(process.execPath, [join(root, 'scripts/start.ts')], {
 		cwd: root,
 		env: {
 			...process.env,
 			PORT: String(port),
 			SAMMEN_DB_PORT: String(dbPort),
+			SAMMEN_API_PORT: String(apiPort),
 			SAMMEN_DATA_DIR: dataDir,
 			DATABASE_URL: ''
 		},
@@ -40,6 +42,7 @@ export default async function globalSetup() {
 		child.on('exit', (code) => reject(new Error(`app exited (${code}):\n${output}`)));
 	});
 	process.env.SAMMEN_BASE_URL = `http://127.0.0.1:${port}`;
+	process.env.SAMMEN_API_URL = `http://127.0.0.1:${apiPort}`;
 	process.env.SAMMEN_TEST_DB_URL = `postgresql://supabase_admin:postgres@127.0.0.1:${dbPort}/postgres`;
 
 	return async () => {

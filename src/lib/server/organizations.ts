@@ -1,12 +1,16 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
 import type { PublicOrganization } from '$lib/types/organizations';
-import { readAsAnon } from './temporary-db';
 
-/** Approved organizations, by name, as any visitor may see them. */
-export async function listApproved(): Promise<PublicOrganization[]> {
-	return readAsAnon(
-		(tx) => tx<PublicOrganization[]>`
-			select slug, name, description, kind, approaches, city, region, website
-			from public.organizations
-			order by name`
-	);
+/** Approved organizations, by name, as the caller may see them (RLS hides the rest). */
+export async function listApproved(
+	supabase: SupabaseClient<Database>
+): Promise<PublicOrganization[]> {
+	const { data, error } = await supabase
+		.from('organizations')
+		.select('slug, name, description, kind, approaches, city, region, website')
+		.eq('status', 'approved')
+		.order('name');
+	if (error) throw new Error(`organizations.listApproved: ${error.code} ${error.message}`);
+	return data;
 }

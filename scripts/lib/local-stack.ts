@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { redactUrl } from '../../supabase/local/db/urls.ts';
+import { startLocalSupabase, type LocalSupabase } from '../../supabase/local/stack.ts';
+
+export const root = new URL('../..', import.meta.url).pathname;
+
+/**
+ * The local Supabase behind `npm start` and `npm run dev`: embedded Postgres in `.data/` (or
+ * SAMMEN_DATA_DIR) on config.toml's port (54322, or SAMMEN_DB_PORT), or the superuser
+ * `DATABASE_URL`; the API on 54321 (or SAMMEN_API_PORT). Seeded on its first start only.
+ * `appEnv` is what the app needs to reach it, exactly as it would reach a hosted project.
+ */
+export async function startLocalStack(): Promise<
+	LocalSupabase & { appEnv: Record<string, string> }
+> {
+	const local = await startLocalSupabase({
+		workdir: root,
+		dataDir: process.env.SAMMEN_DATA_DIR || join(root, '.data'),
+		dbPort: Number(process.env.SAMMEN_DB_PORT) || undefined,
+		apiPort: Number(process.env.SAMMEN_API_PORT) || undefined,
+		databaseUrl: process.env.DATABASE_URL || undefined,
+		seed: true
+	});
+	const seeded = local.db.seeded ? ' (seeded with demo data)' : '';
+	console.log(`  database  ${redactUrl(local.db.postgresUrl)}${seeded}`);
+	console.log(`  supabase  ${local.runtime.url}`);
+	return {
+		...local,
+		appEnv: {
+			PUBLIC_SUPABASE_URL: local.runtime.url,
+			PUBLIC_SUPABASE_PUBLISHABLE_KEY: local.runtime.publishableKey,
+			SUPABASE_SECRET_KEY: local.runtime.secretKey
+		}
+	};
+}
+
+/** Ends a failed start with the reason, not a stack trace. */
+export function exitWith(error: unknown): never {
+	console.error(
+		`\nCould not start Sammen: ${error instanceof Error ? error.message : String(error)}`
+	);
+	process.exit(1);
+}
+
+/**
+ * Keeps the app and the local Supabase running until Ctrl-C, SIGTERM or SIGHUP, then stops the
+ * app, the runtime and Postgres in that order (a second Ctrl-C exits at once). If Postgres dies
+ * on its own, the app is stopped too and the process exits with an error.
+ */
+export function runUntilStopped(local: LocalSupabase, stopApp: () => Promise<void>): void {
+	let stopping = false;
+	const handler = (signal: NodeJS.Signals) => {
+		if (stopping) process.exit(130);
+		stopping = true;
+		console.log(`\n${signal}: stopping…`);
+		stopApp()
+			.then(() => local.stop())
+			.then(
+				() => process.exit(0),
+				(error) => {
+					console.error(error);
+					process.exit(1);
+				}
+			);
+	};
+	process.on('SIGINT', handler);
+	process.on('SIGTERM', handler);
+	process.on('SIGHUP', handler);
+	void local.exited.then(async (code) => {
+		if (stopping) return;
+		stopping = true;
+		console.error(`Postgres exited unexpectedly (code ${code}); stopping.`);
+		await stopApp().catch(() => {});
+		process.exit(1);
+	});
+}

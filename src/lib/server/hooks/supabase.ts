@@ -1,0 +1,30 @@
+import { createServerClient } from '@supabase/ssr';
+import type { Handle } from '@sveltejs/kit';
+import type { Database } from '$lib/database.types';
+import { supabaseConfig } from '$lib/server/supabase-config';
+
+/** Supabase's own cookies start with this; no other cookie is handed to the client. */
+const SUPABASE_COOKIE = /^sb-/;
+
+/**
+ * A Supabase client per request, with the publishable key and the caller's session cookies, so
+ * Row Level Security sees the visitor (anon) or the signed-in organizer — never more.
+ */
+export const supabase: Handle = async ({ event, resolve }) => {
+	const { url, publishableKey } = supabaseConfig();
+	event.locals.supabase = createServerClient<Database>(url, publishableKey, {
+		cookies: {
+			getAll: () => event.cookies.getAll().filter((c) => SUPABASE_COOKIE.test(c.name)),
+			setAll: (cookies) => {
+				for (const { name, value, options } of cookies) {
+					event.cookies.set(name, value, { ...options, path: '/' });
+				}
+			}
+		}
+	});
+	return resolve(event, {
+		// Supabase's client reads these two headers of its responses.
+		filterSerializedResponseHeaders: (name) =>
+			name === 'content-range' || name === 'x-supabase-api-version'
+	});
+};

@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { loadConfig } from './config/index.ts';
+import { LOCAL_PASSWORD } from './db/embedded.ts';
+import { withUser } from './db/urls.ts';
+import { prepareDatabase, type PreparedDatabase } from './runtime.ts';
+import { startRuntime, type Runtime } from './server.ts';
+
+export interface LocalSupabase {
+	db: PreparedDatabase;
+	runtime: Runtime;
+	/** Resolves if Postgres exits on its own. */
+	exited: Promise<number | null>;
+	/** Stops the HTTP runtime, then Postgres. */
+	stop(): Promise<void>;
+}
+
+/**
+ * The whole local Supabase: Postgres (embedded in `dataDir`, or `databaseUrl`) prepared and
+ * migrated, and the HTTP runtime (REST, JWKS) on `apiPort`, all configured by config.toml.
+ */
+export async function startLocalSupabase(options: {
+	workdir: string;
+	dataDir: string;
+	dbPort?: number;
+	apiPort?: number;
+	databaseUrl?: string;
+	seed: boolean;
+}): Promise<LocalSupabase> {
+	const config = loadConfig(join(options.workdir, 'supabase/config.toml'));
+	const db = await prepareDatabase({
+		workdir: options.workdir,
+		dataDir: join(options.dataDir, 'postgres'),
+		port: options.dbPort ?? config.db.port,
+		databaseUrl: options.databaseUrl,
+		seed: options.seed
+	});
+	let runtime: Runtime;
+	try {
+		runtime = await startRuntime({
+			authenticatorUrl: withUser(db.postgresUrl, 'authenticator', LOCAL_PASSWORD),
+			rest: {
+				schemas: config.api.schemas,
+				extraSearchPath: config.api.extraSearchPath,
+				maxRows: config.api.maxRows
+			},
+			port: options.apiPort ?? config.api.port,
+			signingKeyPath: join(options.dataDir, 'jwt-signing-key.json')
+		});
+	} catch (error) {
+		await db.stop();
+		throw error;
+	}
+	return {
+		db,
+		runtime,
+		exited: db.exited,
+		async stop() {
+			await runtime.stop();
+			await db.stop();
+		}
+	};
+}
