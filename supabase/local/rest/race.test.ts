@@ -59,7 +59,9 @@ afterAll(async () => {
 	await rt?.stop();
 });
 
-async function race(fn: 'take_seat_locked' | 'take_seat_unlocked'): Promise<{ winners: number; rows: number }> {
+async function race(
+	fn: 'take_seat_locked' | 'take_seat_unlocked'
+): Promise<{ winners: number; rows: number }> {
 	await sql`truncate public.race_signups, public.race_sessions`;
 	await sql`insert into public.race_sessions (id, capacity) values (1, 1)`;
 	const supabase = createClient(rt.url, rt.publishableKey, { auth: { persistSession: false } });
