@@ -51,8 +51,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 	const pool = postgres(options.authenticatorUrl, {
 		max: options.poolSize ?? 20,
 		onnotice: () => {},
-		// Values come back as Postgres' own text; JSON is built in SQL.
-		fetch_types: false
+		fetch_types: false,
+		// Request values are bound as the text the client sent, like PostgREST does: the driver
+		// must not re-encode a string for the type Postgres infers (JSON-quote it for jsonb, turn
+		// 'true' into 'f' for boolean, or parse it as a Date for timestamptz).
+		types: textTypes()
 	});
 	let cache: SchemaCache = await loadSchemaCache(pool, options.rest.schemas);
 
@@ -153,6 +156,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 			await new Promise((done) => server.close(done));
 			await pool.end({ timeout: 5 });
 		}
+	};
+}
+
+function textTypes() {
+	const asText = (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x));
+	const keep = (x: string) => x;
+	return {
+		json: { to: 114, from: [114, 3802], serialize: asText, parse: (x: string) => JSON.parse(x) },
+		boolean: { to: 16, from: [16], serialize: asText, parse: (x: string) => x === 't' },
+		date: { to: 1184, from: [1082, 1114, 1184], serialize: asText, parse: keep },
+		bytea: { to: 17, from: [17], serialize: asText, parse: keep }
 	};
 }
 

@@ -49,6 +49,9 @@ interface PgError {
  */
 export function statusForSqlState(code: string, authenticated: boolean): number {
 	if (code === '42501') return authenticated ? 403 : 401;
+	// RAISE … USING ERRCODE = 'PT402' chooses the HTTP status (PostgREST docs: Raise errors).
+	const custom = /^PT([1-5]\d\d)$/.exec(code);
+	if (custom) return Number(custom[1]);
 	const exact: Record<string, number> = {
 		'23503': 409,
 		'23505': 409,

@@ -4,7 +4,6 @@ import { ApiError, fromPostgres, isPgError } from './errors.ts';
 import { arrayLiteral, ident, Params, QueryBuilder, type Scope } from './query.ts';
 import { parseRequest, type MediaType, type ParsedRequest } from './request.ts';
 import { key, type DbFunction, type Relation, type SchemaCache } from './schema-cache.ts';
-import { toCsv } from './csv.ts';
 
 export interface RestConfig {
 	schemas: string[];
@@ -85,12 +84,16 @@ async function route(
 	}
 	const relation = cache.relations.get(key(schema, segments[0]));
 	if (!relation) {
+		const names = [...cache.relations.values()]
+			.filter((r) => r.schema === schema)
+			.map((r) => r.name);
+		const near = closest(segments[0], names);
 		throw new ApiError(
 			404,
 			'PGRST205',
 			`Could not find the table '${schema}.${segments[0]}' in the schema cache`,
 			null,
-			null
+			near ? `Perhaps you meant the table '${schema}.${near}'` : null
 		);
 	}
 	const parsed = parseRequest(req.url, req.headers);
@@ -180,6 +183,18 @@ async function read(
 	);
 }
 
+/**
+ * The response body, built in SQL over the rows `_r`. CSV is built as PostgREST builds it: a header
+ * from the first row's keys, then each row's record text without its parentheses.
+ */
+function aggregate(accept: MediaType): string {
+	if (accept.kind === 'csv') {
+		return `(select coalesce(string_agg(k, ','), '') from json_object_keys((array_agg(row_to_json(_r)))[1]) k) || chr(10) || coalesce(string_agg(substring(_r::text, 2, length(_r::text) - 2), chr(10)), '')`;
+	}
+	const json = `coalesce(json_agg(_r), '[]')`;
+	return `${accept.stripNulls ? `json_strip_nulls(${json})` : json}::text`;
+}
+
 interface ResultRow {
 	body: string;
 	n: number | string;
@@ -207,10 +222,7 @@ function selectSql(
 		countable && parsed.prefer.count
 			? `(select count(*) from ${scope.from} ${scope.alias}${whereSql})`
 			: 'null';
-	const agg = parsed.accept.stripNulls
-		? `json_strip_nulls(coalesce(json_agg(_r), '[]'))`
-		: `coalesce(json_agg(_r), '[]')`;
-	return `select ${total} as total, count(*) as n, ${agg}::text as body from (${inner}) _r`;
+	return `select ${total} as total, count(*) as n, ${aggregate(parsed.accept)} as body from (${inner}) _r`;
 }
 
 function respond(
@@ -271,7 +283,7 @@ function body(
 		return {
 			status,
 			headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' },
-			body: req.method === 'HEAD' ? '' : toCsv(JSON.parse(json))
+			body: req.method === 'HEAD' ? '' : json
 		};
 	}
 	return {
@@ -325,42 +337,34 @@ async function write(
 	}
 	const representation = parsed.prefer.return === 'representation';
 	const scope = tableScope(relation, '_m');
-	let sql: string;
+	// Rows the write inserted rather than updated (an upsert that only merged answers 200).
+	const inserted = kind === 'insert' ? '(select count(*) from _m where pgrst_inserted)' : '0';
+	let body = `'[]'`;
+	let rows = '_m';
 	if (representation) {
 		const fields = builder.selectList(scope, parsed.select).join(', ');
 		const order = builder.orderSql(scope, builder.level('').order);
-		const agg = parsed.accept.stripNulls
-			? `json_strip_nulls(coalesce(json_agg(_r), '[]'))`
-			: `coalesce(json_agg(_r), '[]')`;
-		sql = `with _m as (${mutation}) select count(*) as n, ${agg}::text as body from (select ${fields} from _m t0${order}) _r`;
-	} else sql = `with _m as (${mutation}) select count(*) as n, '[]' as body from _m`;
-	const okStatus = kind === 'insert' ? 201 : representation ? 200 : 204;
+		body = aggregate(parsed.accept);
+		rows = `(select ${fields} from _m t0${order}) _r`;
+	}
+	const sql = `with _m as (${mutation}) select count(*) as n, ${inserted} as inserted, ${body} as body from ${rows}`;
 	return asCaller(pool, cache, config, caller, req, false, async (tx) => {
-		const [row] = (await tx.unsafe(sql, params.values as never[])) as unknown as ResultRow[];
+		const [row] = (await tx.unsafe(sql, params.values as never[])) as unknown as (ResultRow & {
+			inserted: number | string;
+		})[];
 		const n = Number(row.n);
 		if (parsed.accept.kind === 'object' && n !== 1) {
 			// PostgREST rolls back a write that does not hit exactly one row when one was asked for.
-			throw new ApiError(
-				406,
-				'PGRST116',
-				'Cannot coerce the result to a single JSON object',
-				`The result contains ${n} rows`
-			);
+			throw new ApiError(406, 'PGRST116', 'Cannot coerce the result to a single JSON object', `The result contains ${n} rows`);
 		}
+		const merged = kind === 'insert' && parsed.prefer.resolution === 'merge-duplicates' && n > 0 && Number(row.inserted) === 0;
+		const status = kind === 'insert' ? (merged ? 200 : 201) : representation ? 200 : 204;
 		if (!representation) {
 			const headers: Record<string, string> = { 'content-range': `*/${n}` };
-			if (parsed.prefer.applied.length)
-				headers['preference-applied'] = parsed.prefer.applied.join(', ');
-			return { status: kind === 'insert' ? 201 : 204, headers, body: '' };
+			if (parsed.prefer.applied.length) headers['preference-applied'] = parsed.prefer.applied.join(', ');
+			return { status, headers, body: '' };
 		}
-		return respond(
-			req,
-			parsed,
-			{ ...row, total: parsed.prefer.count ? n : null },
-			okStatus,
-			0,
-			false
-		);
+		return respond(req, parsed, { ...row, total: parsed.prefer.count ? n : null }, status, 0, false);
 	});
 }
 
@@ -435,7 +439,9 @@ function insertSql(
 				: ` on conflict ${target} do nothing`;
 		}
 	}
-	return `${sql} returning t0.*`;
+	// xmax = 0 marks a row this statement inserted (a view has no xmax: count every row).
+	const inserted = relation.kind === 'table' ? '(t0.xmax = 0)' : 'true';
+	return `${sql} returning t0.*, ${inserted} as pgrst_inserted`;
 }
 
 /** Picks the overload whose named parameters fit the given arguments (PGRST202 / PGRST203). */
@@ -444,7 +450,7 @@ function resolveFunction(
 	schema: string,
 	name: string,
 	given: string[],
-	body: unknown,
+	singleObjectPossible: boolean,
 	singleObject: boolean
 ): { fn: DbFunction; whole: boolean } {
 	const candidates = cache.functions.get(key(schema, name)) ?? [];
@@ -467,6 +473,15 @@ function resolveFunction(
 	if (fits.length === 1) return { fn: fits[0], whole: false };
 	const sorted = [...given].sort();
 	if (fits.length === 0) {
+		let hint: string | null = null;
+		if (candidates.length && given.length) {
+			const nearest = [...candidates].sort((a, b) => argDistance(a, given) - argDistance(b, given))[0];
+			hint = `Perhaps you meant to call the function ${schema}.${name}(${nearest.args.map((a) => a.name).join(', ')})`;
+		} else if (!candidates.length) {
+			const names = [...cache.functions.keys()].filter((k) => k.startsWith(`${schema}.`)).map((k) => k.slice(schema.length + 1));
+			const near = closest(name, names);
+			if (near) hint = `Perhaps you meant to call the function ${schema}.${near}`;
+		}
 		const signature = sorted.length
 			? `${schema}.${name}(${sorted.join(', ')})`
 			: `${schema}.${name} without parameters`;
@@ -474,11 +489,10 @@ function resolveFunction(
 			404,
 			'PGRST202',
 			`Could not find the function ${signature} in the schema cache`,
-			`Searched for the function ${schema}.${name}${sorted.length ? ` with parameters ${sorted.join(', ')}` : ' without parameters'} or with a single unnamed json/jsonb parameter, but no matches were found in the schema cache.`,
-			null
+			`Searched for the function ${schema}.${name}${sorted.length ? ` with parameters ${sorted.join(', ')}` : ' without parameters'}${singleObjectPossible ? ' or with a single unnamed json/jsonb parameter' : ''}, but no matches were found in the schema cache.`,
+			hint
 		);
 	}
-	void body;
 	throw new ApiError(
 		300,
 		'PGRST203',
@@ -500,9 +514,7 @@ async function rpc(
 	const reading = req.method === 'GET' || req.method === 'HEAD';
 	if (!reading && req.method !== 'POST')
 		throw new ApiError(405, 'PGRST117', `Unsupported HTTP method: ${req.method}`);
-	const candidates = cache.functions.get(key(schema, name)) ?? [];
-	const argNames = new Set(candidates.flatMap((f) => f.args.map((a) => a.name)));
-	const parsed = parseRequest(req.url, req.headers, reading ? argNames : undefined);
+	const parsed = parseRequest(req.url, req.headers, reading);
 	let args: Record<string, unknown>;
 	if (reading) args = Object.fromEntries(parsed.rpcArgs);
 	else {
@@ -516,7 +528,7 @@ async function rpc(
 		schema,
 		name,
 		Array.isArray(args) ? [] : Object.keys(args),
-		args,
+		!reading,
 		parsed.prefer.singleObject
 	);
 	const params = new Params();
@@ -571,9 +583,41 @@ async function rpc(
 	);
 	const row = rows[0] as unknown as ResultRow;
 	if (fn.returnsVoid) return { status: 204, headers: {}, body: '' };
+	// A scalar result counts as one row.
+	const range = `0-0/${parsed.prefer.count ? 1 : '*'}`;
 	return {
 		status: 200,
-		headers: { 'content-type': JSON_TYPE },
+		headers: { 'content-type': JSON_TYPE, 'content-range': range },
 		body: req.method === 'HEAD' ? '' : (row.body ?? 'null')
 	};
+}
+
+/** How far an overload's parameter names are from the given ones (for PGRST202's hint). */
+function argDistance(fn: DbFunction, given: string[]): number {
+	const names = fn.args.map((a) => a.name);
+	return names.filter((n) => !given.includes(n)).length + given.filter((g) => !names.includes(g)).length;
+}
+
+/** The name in `names` nearest to `wanted`, if it is near enough to be a typo. */
+export function closest(wanted: string, names: string[]): string | null {
+	let best: string | null = null;
+	let bestDistance = Infinity;
+	for (const name of names) {
+		const d = levenshtein(wanted.toLowerCase(), name.toLowerCase());
+		if (d < bestDistance) [best, bestDistance] = [name, d];
+	}
+	return best !== null && bestDistance <= Math.max(1, Math.floor(wanted.length / 3)) ? best : null;
+}
+
+function levenshtein(a: string, b: string): number {
+	if (a.length > 64 || b.length > 64) return Infinity;
+	let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		const row = [i];
+		for (let j = 1; j <= b.length; j++) {
+			row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+		}
+		prev = row;
+	}
+	return prev[b.length];
 }

@@ -40,6 +40,8 @@ export interface Logic {
 export type Filter = Condition | Logic;
 
 export interface OrderTerm {
+	/** Ordering by a to-one embedded resource's column: `order=rel(col).desc`. */
+	relation?: string;
 	ref: FieldRef;
 	descending: boolean;
 	nulls?: 'first' | 'last';
@@ -161,8 +163,9 @@ function stripSpaces(input: string): string {
 	return out;
 }
 
-function parseSelectList(input: string): SelectItem[] {
-	if (input === '') return [{ type: 'star' }];
+function parseSelectList(input: string, embedded = false): SelectItem[] {
+	// An empty embed, `rel()`, only filters: it adds nothing to the output.
+	if (input === '') return embedded ? [] : [{ type: 'star' }];
 	return splitTopLevel(input).map(({ part, at }) => {
 		if (part === '') throw new SyntaxError(`unexpected "," expecting field name|${at + 1}`);
 		return parseSelectItem(part, at);
@@ -205,7 +208,7 @@ function parseSelectItem(part: string, at: number): SelectItem {
 					`unexpected "${mark.slice(0, 1) || '!'}" expecting embed hint|${at + 1}`
 				);
 		}
-		const select = parseSelectList(text.slice(open + 1, -1));
+		const select = parseSelectList(text.slice(open + 1, -1), true);
 		return { type: 'embed', alias, relation, hint, inner, spread, select };
 	}
 	if (spread) throw new SyntaxError(`unexpected "${text.slice(0, 1)}" expecting "("|${at + 4}`);
@@ -312,7 +315,11 @@ export function parseOrder(input: string): OrderTerm[] {
 			) {
 				modifiers.unshift(pieces.pop()!);
 			}
-			const term: OrderTerm = { ref: parseFieldRef(pieces.join('.')), descending: false };
+			const field = pieces.join('.');
+			const related = /^([^()]+)\(([^()]+)\)$/.exec(field);
+			const term: OrderTerm = related
+				? { relation: related[1], ref: parseFieldRef(related[2]), descending: false }
+				: { ref: parseFieldRef(field), descending: false };
 			for (const modifier of modifiers) {
 				if (modifier === 'desc') term.descending = true;
 				else if (modifier === 'nullsfirst') term.nulls = 'first';

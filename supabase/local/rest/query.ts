@@ -114,7 +114,8 @@ export class QueryBuilder {
 	selectList(scope: Scope, items: SelectItem[]): string[] {
 		const out: string[] = [];
 		for (const item of items) {
-			if (item.type === 'star') out.push(`${scope.alias}.*`);
+			// Columns are listed, not `*`: a mutation's rows carry a bookkeeping column too.
+			if (item.type === 'star') out.push(...[...scope.columns.keys()].map((c) => `${scope.alias}.${ident(c)}`));
 			else if (item.type === 'field') {
 				const { sql } = this.field(scope, item.ref);
 				const expr = item.cast ? `${sql}::${item.cast}` : sql;
@@ -138,6 +139,7 @@ export class QueryBuilder {
 		};
 		const opts = this.level(path);
 		const where = [rel.join(scope.alias, child.alias), ...this.whereFor(child, item.select)];
+		if (item.select.length === 0) return [];
 		if (item.spread) {
 			if (!rel.toOne) {
 				throw new ApiError(
@@ -289,11 +291,29 @@ export class QueryBuilder {
 	orderSql(scope: Scope, order?: OrderTerm[]): string {
 		if (!order?.length) return '';
 		const terms = order.map((t) => {
-			const { sql } = this.field(scope, t.ref);
+			const { sql } = t.relation ? this.relatedField(scope, t.relation, t.ref) : this.field(scope, t.ref);
 			const nulls = t.nulls ? ` nulls ${t.nulls}` : '';
 			return `${sql} ${t.descending ? 'desc' : 'asc'}${nulls}`;
 		});
 		return ` order by ${terms.join(', ')}`;
+	}
+
+	/** A to-one embedded resource's column, for ordering the parent rows by it. */
+	private relatedField(scope: Scope, relation: string, ref: FieldRef): { sql: string } {
+		const rel = this.relationship(scope, relation);
+		if (!rel.toOne) {
+			throw new ApiError(400, 'PGRST118', `A related order on '${relation}' is not possible`, `'${scope.name}' and '${relation}' do not form a many-to-one or one-to-one relationship`);
+		}
+		const child: Scope = {
+			key: key(rel.target.schema, rel.target.name),
+			name: rel.target.name,
+			columns: rel.target.columns,
+			from: `${ident(rel.target.schema)}.${ident(rel.target.name)}`,
+			alias: this.nextAlias(),
+			path: ''
+		};
+		const { sql } = this.field(child, ref);
+		return { sql: `(select ${sql} from ${child.from} ${child.alias} where ${rel.join(scope.alias, child.alias)} limit 1)` };
 	}
 
 	limitSql(limit?: number, offset?: number): string {
@@ -411,7 +431,7 @@ function oneToMany(fk: ForeignKey, target: Relation, from: string): Relationship
 		description: {
 			cardinality: unique ? 'one-to-one' : 'one-to-many',
 			embedding: `${from} with ${target.name}`,
-			relationship: `${fk.constraint} using ${target.name}(${fk.fromColumns.join(', ')}) and ${from}(${fk.toColumns.join(', ')})`
+			relationship: `${fk.constraint} using ${from}(${fk.toColumns.join(', ')}) and ${target.name}(${fk.fromColumns.join(', ')})`
 		}
 	};
 }

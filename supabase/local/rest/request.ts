@@ -1,5 +1,6 @@
 import { ApiError, parseError } from './errors.ts';
 import {
+	OPERATORS,
 	parseCondition,
 	parseFieldRef,
 	parseLogic,
@@ -34,6 +35,12 @@ export type MediaType = { kind: 'array' | 'object' | 'csv'; stripNulls: boolean 
 
 const RESERVED = new Set(['select', 'columns', 'on_conflict', 'order', 'limit', 'offset']);
 
+/** `eq.1`, `not.in.(1,2)`, `fts(english).x`: a filter value rather than a plain argument. */
+function isOperatorExpression(value: string): boolean {
+	const m = /^(?:not\.)?([a-z]+)(?:\([^)]*\))?\./.exec(value);
+	return !!m && OPERATORS.has(m[1]);
+}
+
 function level(options: Options, path: string): LevelOptions {
 	let l = options.get(path);
 	if (!l) options.set(path, (l = { filters: [] }));
@@ -41,6 +48,9 @@ function level(options: Options, path: string): LevelOptions {
 }
 
 function integer(name: string, value: string): number {
+	if (name === 'limit' && /^-\d{1,15}$/.test(value)) {
+		throw new ApiError(416, 'PGRST103', 'Requested range not satisfiable', 'Limit should be greater than or equal to zero.');
+	}
 	if (!/^\d{1,15}$/.test(value)) {
 		throw parseError(
 			name,
@@ -64,10 +74,10 @@ function splitPath(key: string): { path: string; field: string } {
 }
 
 /**
- * Reads the query string as PostgREST does. `argNames` (GET /rpc) says which parameters are
- * the function's arguments rather than filters.
+ * Reads the query string as PostgREST does. For GET /rpc (`rpc` set), a parameter whose value is
+ * not an operator expression is one of the function's arguments rather than a filter.
  */
-export function parseRequest(url: URL, headers: Headers, argNames?: Set<string>): ParsedRequest {
+export function parseRequest(url: URL, headers: Headers, rpc = false): ParsedRequest {
 	const options: Options = new Map();
 	level(options, '');
 	let select: SelectItem[] = [{ type: 'star' }];
@@ -79,7 +89,9 @@ export function parseRequest(url: URL, headers: Headers, argNames?: Set<string>)
 		if (k === 'select') select = parseSelect(value);
 		else if (k === 'columns') columns = value.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
 		else if (k === 'on_conflict') onConflict = value.split(',').map((c) => c.trim());
-		else if (argNames?.has(k)) rpcArgs.set(k, value);
+		else if (rpc && !RESERVED.has(k) && !/^(and|or|not\.and|not\.or)$/.test(k) && !isOperatorExpression(value)) {
+			rpcArgs.set(k, value);
+		}
 		else {
 			const logic = /^(?:(.+)\.)?(not\.)?(and|or)$/.exec(k);
 			if (logic) {
