@@ -87,6 +87,8 @@ export class TokenError extends Error {
 /** Verifies a JWT signed by our ES256 key or the legacy HS256 secret; throws TokenError. */
 export async function verifyToken(key: SigningKey, token: string): Promise<JWTPayload> {
 	let alg: string | undefined;
+	const parts = token.split('.').length;
+	if (parts !== 3) throw new TokenError(`Expected 3 parts in JWT; got ${parts}`);
 	try {
 		alg = decodeProtectedHeader(token).alg;
 	} catch {

@@ -26,14 +26,9 @@ export class ApiError extends Error {
  * PGRST100: a query parameter that does not parse. PostgREST reports the parameter, its text and
  * where its parser stopped, e.g. `"failed to parse select parameter (id,)" (line 1, column 4)`.
  */
-export function parseError(
-	what: string,
-	input: string,
-	details: string,
-	column?: number
-): ApiError {
-	const where = column === undefined ? '' : ` (line 1, column ${column})`;
-	return new ApiError(400, 'PGRST100', `"failed to parse ${what} (${input})"${where}`, details);
+export function parseError(what: string, input: string, details: string, column = 1): ApiError {
+	const message = `"failed to parse ${what} (${input})" (line 1, column ${column})`;
+	return new ApiError(400, 'PGRST100', message, details);
 }
 
 interface PgError {

@@ -297,8 +297,8 @@ function parseBody(req: RestRequest): unknown {
 	if (req.body.trim() === '') return {};
 	try {
 		return JSON.parse(req.body);
-	} catch (error) {
-		throw new ApiError(400, 'PGRST102', 'Empty or invalid json', (error as Error).message);
+	} catch {
+		throw new ApiError(400, 'PGRST102', 'Empty or invalid json');
 	}
 }
 
@@ -355,16 +355,33 @@ async function write(
 		const n = Number(row.n);
 		if (parsed.accept.kind === 'object' && n !== 1) {
 			// PostgREST rolls back a write that does not hit exactly one row when one was asked for.
-			throw new ApiError(406, 'PGRST116', 'Cannot coerce the result to a single JSON object', `The result contains ${n} rows`);
+			throw new ApiError(
+				406,
+				'PGRST116',
+				'Cannot coerce the result to a single JSON object',
+				`The result contains ${n} rows`
+			);
 		}
-		const merged = kind === 'insert' && parsed.prefer.resolution === 'merge-duplicates' && n > 0 && Number(row.inserted) === 0;
+		const merged =
+			kind === 'insert' &&
+			parsed.prefer.resolution === 'merge-duplicates' &&
+			n > 0 &&
+			Number(row.inserted) === 0;
 		const status = kind === 'insert' ? (merged ? 200 : 201) : representation ? 200 : 204;
 		if (!representation) {
 			const headers: Record<string, string> = { 'content-range': `*/${n}` };
-			if (parsed.prefer.applied.length) headers['preference-applied'] = parsed.prefer.applied.join(', ');
+			if (parsed.prefer.applied.length)
+				headers['preference-applied'] = parsed.prefer.applied.join(', ');
 			return { status, headers, body: '' };
 		}
-		return respond(req, parsed, { ...row, total: parsed.prefer.count ? n : null }, status, 0, false);
+		return respond(
+			req,
+			parsed,
+			{ ...row, total: parsed.prefer.count ? n : null },
+			status,
+			0,
+			false
+		);
 	});
 }
 
@@ -475,10 +492,14 @@ function resolveFunction(
 	if (fits.length === 0) {
 		let hint: string | null = null;
 		if (candidates.length && given.length) {
-			const nearest = [...candidates].sort((a, b) => argDistance(a, given) - argDistance(b, given))[0];
+			const nearest = [...candidates].sort(
+				(a, b) => argDistance(a, given) - argDistance(b, given)
+			)[0];
 			hint = `Perhaps you meant to call the function ${schema}.${name}(${nearest.args.map((a) => a.name).join(', ')})`;
 		} else if (!candidates.length) {
-			const names = [...cache.functions.keys()].filter((k) => k.startsWith(`${schema}.`)).map((k) => k.slice(schema.length + 1));
+			const names = [...cache.functions.keys()]
+				.filter((k) => k.startsWith(`${schema}.`))
+				.map((k) => k.slice(schema.length + 1));
 			const near = closest(name, names);
 			if (near) hint = `Perhaps you meant to call the function ${schema}.${near}`;
 		}
@@ -489,7 +510,7 @@ function resolveFunction(
 			404,
 			'PGRST202',
 			`Could not find the function ${signature} in the schema cache`,
-			`Searched for the function ${schema}.${name}${sorted.length ? ` with parameters ${sorted.join(', ')}` : ' without parameters'}${singleObjectPossible ? ' or with a single unnamed json/jsonb parameter' : ''}, but no matches were found in the schema cache.`,
+			`Searched for the function ${schema}.${name}${sorted.length ? ` with parameter${sorted.length > 1 ? 's' : ''} ${sorted.join(', ')}` : ' without parameters'}${singleObjectPossible ? ' or with a single unnamed json/jsonb parameter' : ''}, but no matches were found in the schema cache.`,
 			hint
 		);
 	}
@@ -595,7 +616,9 @@ async function rpc(
 /** How far an overload's parameter names are from the given ones (for PGRST202's hint). */
 function argDistance(fn: DbFunction, given: string[]): number {
 	const names = fn.args.map((a) => a.name);
-	return names.filter((n) => !given.includes(n)).length + given.filter((g) => !names.includes(g)).length;
+	return (
+		names.filter((n) => !given.includes(n)).length + given.filter((g) => !names.includes(g)).length
+	);
 }
 
 /** The name in `names` nearest to `wanted`, if it is near enough to be a typo. */

@@ -75,7 +75,9 @@ export const OPERATORS = new Set([
 	'adj'
 ]);
 
-const NAME = /^[^\s,.:()!"'>-][^,.:()!"'>]*$/;
+// PostgREST's field names: letters, digits, `_`, `$` and inner spaces, unless double-quoted.
+const NAME = /^[\p{L}\p{N}_$][\p{L}\p{N}_$ ]*$/u;
+const JSON_KEY = /^[\p{L}\p{N}_$@ ]+$/u;
 
 /** Splits on commas that are not inside (), {}, [] or double quotes. */
 export function splitTopLevel(input: string): { part: string; at: number }[] {
@@ -133,6 +135,11 @@ export function parseFieldRef(text: string): FieldRef {
 		if (!m) throw new SyntaxError(`unexpected "${rest.slice(0, 1)}" expecting "->"`);
 		const key = m[3] ?? m[2];
 		if (!key) throw new SyntaxError('unexpected end of input expecting JSON key');
+		if (m[3] === undefined && !/^-?\d+$/.test(key) && !JSON_KEY.test(key)) {
+			throw new SyntaxError(
+				`unexpected "${[...key].find((c) => !JSON_KEY.test(c)) ?? key[0]}" expecting JSON key`
+			);
+		}
 		path.push({ arrow: m[1] as '->' | '->>', key });
 		rest = rest.slice(m[0].length);
 	}
@@ -337,16 +344,18 @@ export function parseOrder(input: string): OrderTerm[] {
 /** Parses `in.(a,"b,c")` and `{a,b}` list values into their items. */
 export function parseList(value: string, open: string, close: string): string[] {
 	if (!value.startsWith(open) || !value.endsWith(close)) {
-		throw new ApiError(
-			400,
-			'PGRST100',
-			`"failed to parse filter (${value})"`,
-			`expecting "${open}"`
-		);
+		throw parseError('filter', value, `unexpected "${value.slice(0, 1)}" expecting "${open}"`);
 	}
 	const inner = value.slice(1, -1);
 	if (inner.trim() === '') return [];
-	return splitTopLevel(inner).map(({ part }) => {
+	let parts: { part: string; at: number }[];
+	try {
+		parts = splitTopLevel(inner);
+	} catch (error) {
+		const [detail, col] = String((error as Error).message).split('|');
+		throw parseError('filter', value, detail, Number(col) || 1);
+	}
+	return parts.map(({ part }) => {
 		const p = part.trim();
 		return p.startsWith('"') && p.endsWith('"') && p.length >= 2
 			? p.slice(1, -1).replace(/\\(.)/g, '$1')

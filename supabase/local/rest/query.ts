@@ -115,7 +115,8 @@ export class QueryBuilder {
 		const out: string[] = [];
 		for (const item of items) {
 			// Columns are listed, not `*`: a mutation's rows carry a bookkeeping column too.
-			if (item.type === 'star') out.push(...[...scope.columns.keys()].map((c) => `${scope.alias}.${ident(c)}`));
+			if (item.type === 'star')
+				out.push(...[...scope.columns.keys()].map((c) => `${scope.alias}.${ident(c)}`));
 			else if (item.type === 'field') {
 				const { sql } = this.field(scope, item.ref);
 				const expr = item.cast ? `${sql}::${item.cast}` : sql;
@@ -291,7 +292,9 @@ export class QueryBuilder {
 	orderSql(scope: Scope, order?: OrderTerm[]): string {
 		if (!order?.length) return '';
 		const terms = order.map((t) => {
-			const { sql } = t.relation ? this.relatedField(scope, t.relation, t.ref) : this.field(scope, t.ref);
+			const { sql } = t.relation
+				? this.relatedField(scope, t.relation, t.ref)
+				: this.field(scope, t.ref);
 			const nulls = t.nulls ? ` nulls ${t.nulls}` : '';
 			return `${sql} ${t.descending ? 'desc' : 'asc'}${nulls}`;
 		});
@@ -302,7 +305,12 @@ export class QueryBuilder {
 	private relatedField(scope: Scope, relation: string, ref: FieldRef): { sql: string } {
 		const rel = this.relationship(scope, relation);
 		if (!rel.toOne) {
-			throw new ApiError(400, 'PGRST118', `A related order on '${relation}' is not possible`, `'${scope.name}' and '${relation}' do not form a many-to-one or one-to-one relationship`);
+			throw new ApiError(
+				400,
+				'PGRST118',
+				`A related order on '${relation}' is not possible`,
+				`'${scope.name}' and '${relation}' do not form a many-to-one or one-to-one relationship`
+			);
 		}
 		const child: Scope = {
 			key: key(rel.target.schema, rel.target.name),
@@ -313,7 +321,9 @@ export class QueryBuilder {
 			path: ''
 		};
 		const { sql } = this.field(child, ref);
-		return { sql: `(select ${sql} from ${child.from} ${child.alias} where ${rel.join(scope.alias, child.alias)} limit 1)` };
+		return {
+			sql: `(select ${sql} from ${child.from} ${child.alias} where ${rel.join(scope.alias, child.alias)} limit 1)`
+		};
 	}
 
 	limitSql(limit?: number, offset?: number): string {

@@ -49,9 +49,14 @@ function level(options: Options, path: string): LevelOptions {
 
 function integer(name: string, value: string): number {
 	if (name === 'limit' && /^-\d{1,15}$/.test(value)) {
-		throw new ApiError(416, 'PGRST103', 'Requested range not satisfiable', 'Limit should be greater than or equal to zero.');
+		throw new ApiError(
+			416,
+			'PGRST103',
+			'Requested range not satisfiable',
+			'Limit should be greater than or equal to zero.'
+		);
 	}
-	if (!/^\d{1,15}$/.test(value)) {
+	if (!/^\d+$/.test(value)) {
 		throw parseError(
 			name,
 			value,
@@ -59,7 +64,8 @@ function integer(name: string, value: string): number {
 			1
 		);
 	}
-	return Number(value);
+	// A limit past any real table (limit=1e20) is just "no limit": max_rows still applies.
+	return Math.min(Number(value), Number.MAX_SAFE_INTEGER);
 }
 
 /** Splits `a.b.col` into the embed path `a.b` and the field `col` (a JSON path may follow it). */
@@ -89,10 +95,14 @@ export function parseRequest(url: URL, headers: Headers, rpc = false): ParsedReq
 		if (k === 'select') select = parseSelect(value);
 		else if (k === 'columns') columns = value.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
 		else if (k === 'on_conflict') onConflict = value.split(',').map((c) => c.trim());
-		else if (rpc && !RESERVED.has(k) && !/^(and|or|not\.and|not\.or)$/.test(k) && !isOperatorExpression(value)) {
+		else if (
+			rpc &&
+			!RESERVED.has(k) &&
+			!/^(and|or|not\.and|not\.or)$/.test(k) &&
+			!isOperatorExpression(value)
+		) {
 			rpcArgs.set(k, value);
-		}
-		else {
+		} else {
 			const logic = /^(?:(.+)\.)?(not\.)?(and|or)$/.exec(k);
 			if (logic) {
 				level(options, logic[1] ?? '').filters.push(
@@ -113,7 +123,7 @@ export function parseRequest(url: URL, headers: Headers, rpc = false): ParsedReq
 			try {
 				ref = parseFieldRef(field);
 			} catch (error) {
-				throw parseError('filter', k, (error as Error).message, 1);
+				throw parseError('tree path', k, (error as Error).message, 1);
 			}
 			level(options, path).filters.push(parseCondition(ref, value, 'filter'));
 		}

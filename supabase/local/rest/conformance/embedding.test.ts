@@ -66,7 +66,10 @@ describe('relationships', () => {
 	// Source: postgrest-js resource-embedding.test.ts, "embedded select" (users without messages
 	// get an empty array).
 	it('embeds an empty array when nothing is related', async () => {
-		const res = await db.from('users').select('username, messages(id)').eq('username', 'kiwicopple');
+		const res = await db
+			.from('users')
+			.select('username, messages(id)')
+			.eq('username', 'kiwicopple');
 		expectData(res, 200, [{ username: 'kiwicopple', messages: [] }]);
 	});
 
@@ -209,7 +212,10 @@ describe('embedded filters, order and limit', () => {
 	// Source: PostgREST docs, API > Resource Embedding > Null filtering on Embedded Resources
 	// (is.null is an anti-join) and Empty Embed (an empty embed is left out of the output).
 	it('anti-joins with is.null on an empty embed', async () => {
-		const res = await db.from('channels').select('id, channel_details()').is('channel_details', null);
+		const res = await db
+			.from('channels')
+			.select('id, channel_details()')
+			.is('channel_details', null);
 		expectData(res, 200, [{ id: 3 }]);
 	});
 
@@ -319,7 +325,10 @@ describe('disambiguation', () => {
 	// best_friends!first_user); PostgREST docs, API > Resource Embedding > Foreign Key Joins on
 	// Multiple Foreign Key Relationships.
 	it('picks a relationship with a column hint', async () => {
-		const res = await db.from('best_friends').select('id, third:users!third_wheel(username)').order('id');
+		const res = await db
+			.from('best_friends')
+			.select('id, third:users!third_wheel(username)')
+			.order('id');
 		expectData(res, 200, [
 			{ id: 1, third: { username: 'awailas' } },
 			{ id: 2, third: null }
@@ -370,7 +379,8 @@ describe('disambiguation', () => {
 				}
 			],
 			hint: "Try changing 'users' to one of the following: 'users!best_friends_first_user_fkey', 'users!best_friends_second_user_fkey', 'users!best_friends_third_wheel_fkey'. Find the desired relationship in the 'details' key.",
-			message: "Could not embed because more than one relationship was found for 'best_friends' and 'users'"
+			message:
+				"Could not embed because more than one relationship was found for 'best_friends' and 'users'"
 		});
 	});
 
@@ -401,7 +411,8 @@ describe('disambiguation', () => {
 				}
 			],
 			hint: "Try changing 'best_friends' to one of the following: 'best_friends!best_friends_first_user_fkey', 'best_friends!best_friends_second_user_fkey', 'best_friends!best_friends_third_wheel_fkey'. Find the desired relationship in the 'details' key.",
-			message: "Could not embed because more than one relationship was found for 'users' and 'best_friends'"
+			message:
+				"Could not embed because more than one relationship was found for 'users' and 'best_friends'"
 		});
 	});
 
@@ -415,7 +426,8 @@ describe('disambiguation', () => {
 			details:
 				"Searched for a foreign key relationship between 'messages' and 'message_details' in the schema 'public', but no matches were found.",
 			hint: null,
-			message: "Could not find a relationship between 'messages' and 'message_details' in the schema cache"
+			message:
+				"Could not find a relationship between 'messages' and 'message_details' in the schema cache"
 		});
 	});
 

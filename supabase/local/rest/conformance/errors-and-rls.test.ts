@@ -295,7 +295,10 @@ describe('Row Level Security', () => {
 	// Source: Supabase docs, Row Level Security (insert with check; owner_id defaults to
 	// auth.uid()).
 	it('lets a user insert a note of their own', async () => {
-		const res = await userA.from('notes').insert({ id: 10, body: 'A3' }).select('id, owner_id, body');
+		const res = await userA
+			.from('notes')
+			.insert({ id: 10, body: 'A3' })
+			.select('id, owner_id, body');
 		expectData(res, 201, [{ id: 10, owner_id: USER_A, body: 'A3' }]);
 	});
 

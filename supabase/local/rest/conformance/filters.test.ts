@@ -38,7 +38,11 @@ describe('comparison operators', () => {
 
 	// Source: postgrest-js filters.test.ts, "neq".
 	it('neq', async () => {
-		const res = await db.from('users').select('username').neq('username', 'supabot').order('username');
+		const res = await db
+			.from('users')
+			.select('username')
+			.neq('username', 'supabot')
+			.order('username');
 		expectData(res, 200, names(...ALL_USERNAMES.filter((name) => name !== 'supabot')));
 	});
 

@@ -117,13 +117,25 @@ describe('SQL injection', () => {
 		expectData(res, 200, []);
 	});
 
-	// Source: PostgREST docs, API > Tables and Views > Operators (in, quoted values).
+	// Source: PostgREST docs, API > Tables and Views > Operators (in: a list of values).
 	it('treats an injection in an in() list as plain values', async () => {
 		const res = await db
 			.from('users')
 			.select('username')
-			.in('username', [INJECTION, 'supabot") or ("1"="1', 'supabot']);
+			.in('username', [INJECTION, "x' or '1'='1", 'supabot']);
 		expectData(res, 200, [{ username: 'supabot' }]);
+	});
+
+	// Source: src/PostgREST/ApiRequest/QueryParams.hs (pListElement: a double-quoted element ends
+	// at its closing quote). postgrest-js wraps a value holding parentheses in double quotes without
+	// escaping the quotes inside, so this value breaks out of its quotes; the rest is still parsed
+	// by PostgREST's grammar, never spliced into SQL.
+	it('never executes an in() value that breaks out of its quotes', async () => {
+		const res = await db
+			.from('users')
+			.select('username')
+			.in('username', ['supabot") or ("1"="1', 'kiwicopple']);
+		expectHandled(res);
 	});
 
 	// Source: PostgREST docs, API > Tables and Views > Operators (like/ilike patterns are values).
@@ -329,7 +341,8 @@ describe('unknown names', () => {
 		expectPostgrestClientError(res, 404);
 		expect(res.error).toMatchObject({
 			code: 'PGRST202',
-			message: 'Could not find the function public.no_such_function_anywhere(x) in the schema cache',
+			message:
+				'Could not find the function public.no_such_function_anywhere(x) in the schema cache',
 			details:
 				'Searched for the function public.no_such_function_anywhere with parameter x, but no matches were found in the schema cache.'
 		});
@@ -449,8 +462,9 @@ describe('huge values', () => {
 		expectData(res, 200, [{ id: 3 }, { id: 4 }, { id: 5 }]);
 	});
 
-	// Source: src/PostgREST/ApiRequest/QueryParams.hs (limit read as an Integer) and
-	// docs Configuration > db-max-rows (the limit is capped at max_rows, 1000 here).
+	// Source: src/PostgREST/ApiRequest/QueryParams.hs (limit is read with readMaybe as an Integer,
+	// so 1e20 parses), src/PostgREST/Plan.hs (readPlan: treeRestrictRange configDbMaxRows caps it)
+	// and PostgREST docs, Configuration > db-max-rows (max_rows is 1000 here).
 	it('caps limit=1e20 at max_rows', async () => {
 		const res = await db.from('users').select('username', { count: 'exact' }).limit(1e20);
 		expect(res.error).toBeNull();

@@ -104,10 +104,7 @@ describe('insert', () => {
 				{ defaultToNull: false }
 			)
 			.select();
-		expectData(res, 201, [
-			task(16, 'Sixteen'),
-			task(17, 'Seventeen', { done: true, priority: 4 })
-		]);
+		expectData(res, 201, [task(16, 'Sixteen'), task(17, 'Seventeen', { done: true, priority: 4 })]);
 	});
 
 	// Source: PostgREST docs, API > Tables and Views > Bulk Insert (the columns of a bulk insert

@@ -250,7 +250,8 @@ describe('errors', () => {
 			details:
 				'Searched for the function public.get_status without parameters or with a single unnamed json/jsonb parameter, but no matches were found in the schema cache.',
 			hint: null,
-			message: 'Could not find the function public.get_status without parameters in the schema cache'
+			message:
+				'Could not find the function public.get_status without parameters in the schema cache'
 		});
 	});
 

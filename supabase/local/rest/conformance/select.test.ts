@@ -288,7 +288,11 @@ describe('select: count, HEAD, Content-Range', () => {
 describe('select: singular responses', () => {
 	// Source: postgrest-js basic.test.ts, "basic select returns from builder" (.single()).
 	it('returns one object with single()', async () => {
-		const res = await db.from('users').select('username, status').eq('username', 'supabot').single();
+		const res = await db
+			.from('users')
+			.select('username, status')
+			.eq('username', 'supabot')
+			.single();
 		expectData(res, 200, { username: 'supabot', status: 'ONLINE' });
 	});
 
