@@ -126,9 +126,8 @@ describe('PostgreSQL errors', () => {
 		});
 	});
 
-	// Source: postgrest-js relationships-error-handling.test.ts (42703 body); PostgREST
-	// test/spec/Feature/Query/QuerySpec.hs ("cannot access a computed column that is outside of
-	// the config schema": 400).
+	// Source: postgrest-js relationships-error-handling.test.ts (recorded 42703 body for a missing
+	// column); src/PostgREST/Error.hs (mapSQLtoHTTP: other SQLSTATEs -> 400).
 	it('answers 400 for an unknown column in a filter (42703)', async () => {
 		const res = await anon.from('users').select('username').eq('missing_column', 'x');
 		expectError(res, 400, {

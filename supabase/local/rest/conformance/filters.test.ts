@@ -378,8 +378,8 @@ describe('logical operators', () => {
 		expectData(res, 200, ids(1, 3, 4, 5));
 	});
 
-	// Source: postgrest-js filters.test.ts, "or" combined with the AND of other filters (PostgREST
-	// docs, API > Tables and Views > Logical operators).
+	// Source: PostgREST docs, API > Tables and Views > Logical operators (the example
+	// "grade=gte.90&student=is.true&or=(...)": or() is ANDed with the other filters).
 	it('or next to other filters', async () => {
 		const res = await db
 			.from('tasks')
