@@ -10,6 +10,9 @@ import {
 	LOCAL_SECRET_KEY,
 	type SigningKey
 } from './keys/index.ts';
+import { handleAuth } from './auth/handler.ts';
+import { RateLimiter, type AuthConfig } from './auth/context.ts';
+import type { MailerConfig } from './auth/mailer.ts';
 import { handleRest, type RestConfig } from './rest/handler.ts';
 import { loadSchemaCache, type SchemaCache } from './rest/schema-cache.ts';
 
@@ -23,6 +26,16 @@ export interface RuntimeOptions {
 	signingKeyPath?: string;
 	/** Connections to Postgres (at least the parallelism the tests use). */
 	poolSize?: number;
+	/** /auth/v1: the `supabase_auth_admin` login URL, settings and where mails go. */
+	auth?: {
+		url: string;
+		config: AuthConfig;
+		mailer: MailerConfig;
+		jwtExpiry: number;
+		refreshTokenReuseInterval: number;
+	};
+	/** Where the runtime's log lines go (never a password, token or code). */
+	log?: (line: string) => void;
 }
 
 export interface Runtime {
@@ -58,6 +71,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 		types: textTypes()
 	});
 	let cache: SchemaCache = await loadSchemaCache(pool, options.rest.schemas);
+	const log = options.log ?? ((line: string) => console.log(line));
+	const authPool = options.auth
+		? postgres(options.auth.url, { max: 10, onnotice: () => {} })
+		: undefined;
 
 	const server: Server = createServer((req, res) => {
 		handle(req, res).catch((error) => {
@@ -87,6 +104,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 				{ 'content-type': 'application/json', ...cors() },
 				JSON.stringify(jwks(signingKey))
 			);
+		}
+		if (options.auth && authPool && url.pathname.startsWith('/auth/v1/')) {
+			return auth(req, res, url, headers, options.auth, authPool);
 		}
 		if (url.pathname === '/rest/v1' || url.pathname.startsWith('/rest/v1/')) {
 			const body = await readBody(req);
@@ -135,6 +155,74 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 		);
 	}
 
+	let authContext: Parameters<typeof handleAuth>[0] | undefined;
+	async function auth(
+		req: IncomingMessage,
+		res: ServerResponse,
+		url: URL,
+		headers: Headers,
+		settings: NonNullable<RuntimeOptions['auth']>,
+		sql: postgres.Sql
+	) {
+		authContext ??= {
+			sql,
+			config: settings.config,
+			mailer: settings.mailer,
+			limiter: new RateLimiter(settings.config.rateLimit),
+			log,
+			session: {
+				key: signingKey,
+				issuer: `http://127.0.0.1:${(server.address() as AddressInfo).port}/auth/v1`,
+				jwtExpiry: settings.jwtExpiry,
+				refreshTokenReuseInterval: settings.refreshTokenReuseInterval
+			}
+		};
+		const path = url.pathname.slice('/auth/v1'.length) || '/';
+		const method = req.method ?? 'GET';
+		const json = { 'content-type': 'application/json', ...cors() };
+		// The gateway lets a mail's link and the health check through without an API key.
+		const open = method === 'GET' && (path === '/verify' || path === '/health');
+		let caller: Awaited<ReturnType<typeof identify>> = { role: 'anon', claims: { role: 'anon' } };
+		if (!open) {
+			caller = await identify(headers, signingKey);
+			if (isRefusal(caller)) {
+				if (caller.body.code === 'PGRST301' || caller.body.code === 'PGRST303') {
+					const apiVersion = headers.get('x-supabase-api-version');
+					const message = `invalid JWT: unable to parse or verify signature, ${String(caller.body.message)}`;
+					const body = apiVersion
+						? { code: 'bad_jwt', message }
+						: { code: 403, error_code: 'bad_jwt', msg: message };
+					log(`auth: ${method} ${path} 403`);
+					return send(res, 403, json, JSON.stringify(body));
+				}
+				return send(res, caller.status, json, JSON.stringify(caller.body));
+			}
+		}
+		const raw = await readBody(req);
+		let body: Record<string, unknown> = {};
+		if (raw === null)
+			return send(res, 413, json, JSON.stringify({ code: 413, msg: 'Request body too large' }));
+		if (raw.trim()) {
+			try {
+				const parsed = JSON.parse(raw);
+				body = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
+			} catch {
+				return send(
+					res,
+					400,
+					json,
+					JSON.stringify({ code: 'bad_json', message: 'Could not parse request body as JSON' })
+				);
+			}
+		}
+		const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+		const ip = forwarded || req.socket.remoteAddress || '127.0.0.1';
+		const result = await handleAuth(authContext, { method, path, url, headers, body, ip, caller });
+		log(`auth: ${method} ${path} ${result.status}`);
+		const out = result.body === undefined ? '' : JSON.stringify(result.body);
+		return send(res, result.status, { ...(out ? json : cors()), ...(result.headers ?? {}) }, out);
+	}
+
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(options.port, '127.0.0.1', () => resolve());
@@ -155,6 +243,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 			server.closeAllConnections();
 			await new Promise((done) => server.close(done));
 			await pool.end({ timeout: 5 });
+			await authPool?.end({ timeout: 5 });
 		}
 	};
 }

@@ -1,9 +1,15 @@
+import { join } from 'node:path';
 import postgres from 'postgres';
+import { authOptions, type AuthOverrides } from '../../supabase/local/auth/config.ts';
+import { loadConfig } from '../../supabase/local/config/index.ts';
 import { LOCAL_PASSWORD } from '../../supabase/local/db/embedded.ts';
 import { withUser } from '../../supabase/local/db/urls.ts';
 import { signAccessToken } from '../../supabase/local/keys/index.ts';
+import { startMailCatcher, type MailMessage } from '../../supabase/local/mail/index.ts';
 import { startRuntime } from '../../supabase/local/server.ts';
 import { cloneTemplate } from './database.ts';
+
+const workdir = new URL('../..', import.meta.url).pathname;
 
 export interface TestRuntime {
 	url: string;
@@ -21,16 +27,26 @@ export interface TestRuntime {
 		aal?: 'aal1' | 'aal2';
 		session_id?: string;
 	}): Promise<string>;
+	/** The mail catcher that receives the runtime's Auth mails over SMTP. */
+	mail: {
+		list(): MailMessage[];
+		waitFor(predicate: (m: MailMessage) => boolean, timeoutMs?: number): Promise<MailMessage>;
+		clear(): void;
+	};
+	/** Every line the runtime logged. */
+	logs(): string[];
 	reloadSchema(): Promise<void>;
 	stop(): Promise<void>;
 }
 
 /**
- * The local runtime over a fresh clone of the migrated template, on a free port. `setupSql` runs
- * first as the non-superuser `postgres` (like a migration on hosted Supabase).
+ * The local runtime (REST and Auth, with a mail catcher) over a fresh clone of the migrated
+ * template, on free ports. `setupSql` runs first as the non-superuser `postgres` (like a
+ * migration on hosted Supabase). Auth follows config.toml, with a reuse interval of 0 and
+ * generous rate limits unless `auth` says otherwise.
  */
 export async function startTestRuntime(
-	options: { setupSql?: string; maxRows?: number } = {}
+	options: { setupSql?: string; maxRows?: number; auth?: AuthOverrides } = {}
 ): Promise<TestRuntime> {
 	const db = await cloneTemplate();
 	if (options.setupSql) {
@@ -41,6 +57,15 @@ export async function startTestRuntime(
 			await sql.end();
 		}
 	}
+	const mail = await startMailCatcher({ smtpPort: 0, webPort: 0 });
+	const lines: string[] = [];
+	const config = loadConfig(join(workdir, 'supabase/config.toml'));
+	const generous = {
+		email_sent: 10_000,
+		sign_in_sign_ups: 10_000,
+		token_refresh: 10_000,
+		token_verifications: 10_000
+	};
 	const runtime = await startRuntime({
 		authenticatorUrl: withUser(db.superuserUrl, 'authenticator', LOCAL_PASSWORD),
 		rest: {
@@ -48,8 +73,19 @@ export async function startTestRuntime(
 			extraSearchPath: ['public', 'extensions'],
 			maxRows: options.maxRows ?? 1000
 		},
+		auth: authOptions(config, {
+			workdir,
+			authUrl: withUser(db.superuserUrl, 'supabase_auth_admin', LOCAL_PASSWORD),
+			smtpPort: mail.smtpPort,
+			overrides: {
+				refreshTokenReuseInterval: 0,
+				...options.auth,
+				rateLimit: { ...generous, ...(options.auth?.rateLimit ?? {}) }
+			}
+		}),
 		port: 0,
-		poolSize: 24
+		poolSize: 24,
+		log: (line) => lines.push(line)
 	});
 	return {
 		url: runtime.url,
@@ -66,9 +102,16 @@ export async function startTestRuntime(
 				is_anonymous: false,
 				...claims
 			}),
+		mail: {
+			list: () => mail.store.list(),
+			waitFor: (predicate, timeoutMs) => mail.store.waitFor(predicate, timeoutMs),
+			clear: () => void mail.store.clear()
+		},
+		logs: () => [...lines],
 		reloadSchema: runtime.reloadSchema,
 		async stop() {
 			await runtime.stop();
+			await mail.stop();
 			await db.drop();
 		}
 	};

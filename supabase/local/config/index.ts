@@ -15,6 +15,9 @@ export interface RuntimeConfig {
 		rateLimit: Record<string, number>;
 		email: { enableConfirmations: boolean; otpLength: number; otpExpiry: number };
 		emailTemplates: Record<string, { subject?: string; contentPath?: string }>;
+		minimumPasswordLength: number;
+		passwordRequirements: string;
+		maxEnrolledFactors: number;
 	};
 	localSmtp: { enabled: boolean; port: number; smtpPort: number };
 }
@@ -75,7 +78,10 @@ export function parseConfig(text: string): RuntimeConfig {
 				otpLength: num(email.otp_length, 6),
 				otpExpiry: num(email.otp_expiry, 3600)
 			},
-			emailTemplates
+			emailTemplates,
+			minimumPasswordLength: num(auth.minimum_password_length, 6),
+			passwordRequirements: str(auth.password_requirements, ''),
+			maxEnrolledFactors: num(table(auth.mfa).max_enrolled_factors, 10)
 		},
 		localSmtp: {
 			enabled: bool(smtp.enabled, true),

@@ -1,0 +1,252 @@
+import bcrypt from 'bcryptjs';
+import * as admin from './admin.ts';
+import {
+	checkPassword,
+	requireAdmin,
+	requireEmail,
+	requireUser,
+	type AuthContext,
+	type AuthRequest,
+	type AuthResponse
+} from './context.ts';
+import * as email from './email-flows.ts';
+import { AuthError, badRequest, unprocessable, validationFailed } from './errors.ts';
+import * as mfa from './mfa.ts';
+import { createSession, refresh } from './sessions.ts';
+import { findByEmail, findById, userJson } from './users.ts';
+
+const API_VERSION = '2024-01-01';
+
+/** One request to /auth/v1, answered as Supabase Auth answers it. Never throws. */
+export async function handleAuth(ctx: AuthContext, req: AuthRequest): Promise<AuthResponse> {
+	const apiVersion = req.headers.get('x-supabase-api-version');
+	const versionHeader: Record<string, string> = apiVersion
+		? { 'x-supabase-api-version': API_VERSION }
+		: {};
+	try {
+		const res = await route(ctx, req);
+		return { ...res, headers: { ...versionHeader, ...(res.headers ?? {}) } };
+	} catch (error) {
+		if (error instanceof AuthError) {
+			return {
+				status: error.status,
+				headers: { ...versionHeader, ...error.headers },
+				body: error.body(apiVersion)
+			};
+		}
+		// Never echo the request: it may hold passwords or tokens.
+		ctx.log(`auth: unexpected error in ${req.method} ${req.path}: ${(error as Error).message}`);
+		const internal = new AuthError(500, 'unexpected_failure', 'Internal Server Error');
+		return { status: 500, headers: versionHeader, body: internal.body(apiVersion) };
+	}
+}
+
+async function route(ctx: AuthContext, req: AuthRequest): Promise<AuthResponse> {
+	const { method, path } = req;
+	const factor = /^\/factors\/([^/]+)(?:\/(challenge|verify))?$/.exec(path);
+	const adminUser = /^\/admin\/users\/([^/]+)$/.exec(path);
+	switch (
+		`${method} ${factor ? '/factors/:id' + (factor[2] ? `/${factor[2]}` : '') : adminUser ? '/admin/users/:id' : path}`
+	) {
+		case 'GET /health':
+			return {
+				status: 200,
+				body: {
+					version: 'sammen-local',
+					name: 'GoTrue',
+					description: 'GoTrue is a user registration and authentication API'
+				}
+			};
+		case 'GET /settings':
+			return { status: 200, body: settings(ctx) };
+		case 'POST /signup':
+			return email.signup(ctx, req);
+		case 'POST /token':
+			return token(ctx, req);
+		case 'POST /otp':
+		case 'POST /magiclink':
+			return email.otp(ctx, req);
+		case 'POST /verify':
+			return email.verifyPost(ctx, req);
+		case 'GET /verify':
+			return email.verifyGet(ctx, req);
+		case 'POST /recover':
+			return email.recover(ctx, req);
+		case 'POST /resend':
+			return email.resend(ctx, req);
+		case 'GET /user':
+			return { status: 200, body: await userJson(ctx.sql, (await requireUser(ctx, req)).user) };
+		case 'PUT /user':
+			return updateUser(ctx, req);
+		case 'POST /logout':
+			return logout(ctx, req);
+		case 'POST /factors':
+			return mfa.enroll(ctx, req);
+		case 'POST /factors/:id/challenge':
+			return mfa.challenge(ctx, req, factor![1]);
+		case 'POST /factors/:id/verify':
+			return mfa.verify(ctx, req, factor![1]);
+		case 'DELETE /factors/:id':
+			return mfa.unenroll(ctx, req, factor![1]);
+		case 'POST /invite':
+			requireAdmin(req);
+			return email.invite(ctx, req);
+		case 'GET /admin/users':
+			requireAdmin(req);
+			return admin.listUsers(ctx, req);
+		case 'POST /admin/users':
+			requireAdmin(req);
+			return admin.createAdminUser(ctx, req);
+		case 'GET /admin/users/:id':
+			requireAdmin(req);
+			return admin.getUser(ctx, req, adminUser![1]);
+		case 'PUT /admin/users/:id':
+			requireAdmin(req);
+			return admin.updateUser(ctx, req, adminUser![1]);
+		case 'DELETE /admin/users/:id':
+			requireAdmin(req);
+			return admin.deleteUser(ctx, req, adminUser![1]);
+		case 'POST /admin/generate_link':
+			requireAdmin(req);
+			return email.generateLink(ctx, req);
+		default:
+			throw new AuthError(404, 'not_found', 'Not Found');
+	}
+}
+
+function settings(ctx: AuthContext) {
+	const providers = [
+		'anonymous_users',
+		'apple',
+		'azure',
+		'bitbucket',
+		'discord',
+		'facebook',
+		'figma',
+		'fly',
+		'github',
+		'gitlab',
+		'google',
+		'keycloak',
+		'kakao',
+		'linkedin',
+		'linkedin_oidc',
+		'notion',
+		'spotify',
+		'slack',
+		'slack_oidc',
+		'workos',
+		'twitch',
+		'twitter',
+		'x',
+		'zoom',
+		'phone'
+	];
+	return {
+		external: { ...Object.fromEntries(providers.map((p) => [p, false])), email: true },
+		disable_signup: !ctx.config.enableSignup,
+		mailer_autoconfirm: !ctx.config.enableConfirmations,
+		phone_autoconfirm: false,
+		sms_provider: '',
+		saml_enabled: false
+	};
+}
+
+async function token(ctx: AuthContext, req: AuthRequest): Promise<AuthResponse> {
+	const grant = req.url.searchParams.get('grant_type');
+	if (grant === 'password') {
+		ctx.limiter.hit('sign_in_sign_ups', req.ip);
+		const address = requireEmail(req.body.email);
+		const password = typeof req.body.password === 'string' ? req.body.password : '';
+		const user = await findByEmail(ctx.sql, address);
+		// Same answer for an unknown address and a wrong password; compare anyway to even the timing.
+		const ok = await bcrypt.compare(
+			password,
+			user?.encrypted_password ?? '$2b$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinval'
+		);
+		if (!user || !ok) throw badRequest('invalid_credentials', 'Invalid login credentials');
+		if (!user.email_confirmed_at && ctx.config.enableConfirmations)
+			throw badRequest('email_not_confirmed', 'Email not confirmed');
+		if (user.banned_until && user.banned_until.getTime() > Date.now())
+			throw badRequest('user_banned', 'User is banned');
+		return {
+			status: 200,
+			body: await ctx.sql.begin((sql) =>
+				createSession(ctx.session, sql, user, 'password', {
+					ip: req.ip,
+					userAgent: req.headers.get('user-agent') ?? undefined
+				})
+			)
+		};
+	}
+	if (grant === 'refresh_token') {
+		ctx.limiter.hit('token_refresh', req.ip);
+		const value = req.body.refresh_token;
+		if (typeof value !== 'string' || !value)
+			throw badRequest('refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
+		return { status: 200, body: await ctx.sql.begin((sql) => refresh(ctx.session, sql, value)) };
+	}
+	if (grant === 'pkce') return email.exchangePkce(ctx, req);
+	throw badRequest('validation_failed', 'unsupported_grant_type');
+}
+
+async function updateUser(ctx: AuthContext, req: AuthRequest): Promise<AuthResponse> {
+	const { user } = await requireUser(ctx, req);
+	return ctx.sql.begin(async (sql) => {
+		if (req.body.password !== undefined) {
+			const password = checkPassword(ctx.config, req.body.password);
+			if (user.encrypted_password && (await bcrypt.compare(password, user.encrypted_password))) {
+				throw unprocessable(
+					'same_password',
+					'New password should be different from the old password.'
+				);
+			}
+			await sql`update auth.users set encrypted_password = ${await bcrypt.hash(password, 10)}, updated_at = now() where id = ${user.id}`;
+		}
+		if (req.body.data !== undefined) {
+			const data = email.metadata(req.body.data);
+			// Top-level keys merge into user_metadata; a null removes the key (Supabase Auth's behaviour).
+			await sql`update auth.users set raw_user_meta_data =
+				jsonb_strip_nulls(coalesce(raw_user_meta_data, '{}') || ${sql.json(data as never)}), updated_at = now()
+				where id = ${user.id}`;
+		}
+		if (req.body.email !== undefined) {
+			const next = requireEmail(req.body.email);
+			if (next !== user.email) {
+				const other = await findByEmail(sql, next);
+				if (other)
+					throw unprocessable(
+						'email_exists',
+						'A user with this email address has already been registered'
+					);
+				await sql`update auth.users set email_change = ${next} where id = ${user.id}`;
+				const fresh = (await findById(sql, user.id))!;
+				const redirectTo = req.url.searchParams.get('redirect_to') ?? ctx.config.siteUrl;
+				await email.mailToken(
+					ctx,
+					sql,
+					fresh,
+					'email_change_token_new',
+					'email_change',
+					'email_change',
+					redirectTo,
+					next
+				);
+			}
+		}
+		if (req.body.nonce !== undefined && typeof req.body.nonce !== 'string')
+			throw validationFailed('Invalid nonce');
+		return { status: 200, body: await userJson(sql, (await findById(sql, user.id))!) };
+	});
+}
+
+async function logout(ctx: AuthContext, req: AuthRequest): Promise<AuthResponse> {
+	const { user, sessionId } = await requireUser(ctx, req);
+	const scope = req.url.searchParams.get('scope') ?? 'global';
+	if (scope === 'local') await ctx.sql`delete from auth.sessions where id = ${sessionId}`;
+	else if (scope === 'others')
+		await ctx.sql`delete from auth.sessions where user_id = ${user.id} and id <> ${sessionId}`;
+	else if (scope === 'global') await ctx.sql`delete from auth.sessions where user_id = ${user.id}`;
+	else throw validationFailed('Unsupported logout scope');
+	return { status: 204 };
+}
