@@ -13,6 +13,8 @@ let dataDir: string;
 let port: number;
 let dbPort: number;
 let apiPort: number;
+let smtpPort: number;
+let mailPort: number;
 
 function start(): Promise<{ child: ChildProcess; output: () => string }> {
 	const child = spawn(process.execPath, [join(root, 'scripts/start.ts')], {
@@ -22,6 +24,8 @@ function start(): Promise<{ child: ChildProcess; output: () => string }> {
 			PORT: String(port),
 			SAMMEN_DB_PORT: String(dbPort),
 			SAMMEN_API_PORT: String(apiPort),
+			SAMMEN_SMTP_PORT: String(smtpPort),
+			SAMMEN_MAIL_PORT: String(mailPort),
 			SAMMEN_DATA_DIR: dataDir,
 			DATABASE_URL: ''
 		},
@@ -65,6 +69,8 @@ describe('npm start', () => {
 		port = await freePort();
 		dbPort = await freePort();
 		apiPort = await freePort();
+		smtpPort = await freePort();
+		mailPort = await freePort();
 	});
 	afterAll(async () => {
 		for (const pid of await processesUsing(dataDir)) process.kill(pid, 'SIGKILL');

@@ -18,12 +18,15 @@ export async function startLocalStack(): Promise<
 		dataDir: process.env.SAMMEN_DATA_DIR || join(root, '.data'),
 		dbPort: Number(process.env.SAMMEN_DB_PORT) || undefined,
 		apiPort: Number(process.env.SAMMEN_API_PORT) || undefined,
+		smtpPort: Number(process.env.SAMMEN_SMTP_PORT) || undefined,
+		mailWebPort: Number(process.env.SAMMEN_MAIL_PORT) || undefined,
 		databaseUrl: process.env.DATABASE_URL || undefined,
 		seed: true
 	});
 	const seeded = local.db.seeded ? ' (seeded with demo data)' : '';
 	console.log(`  database  ${redactUrl(local.db.postgresUrl)}${seeded}`);
 	console.log(`  supabase  ${local.runtime.url}`);
+	console.log(`  mail      ${local.mail.webUrl}`);
 	return {
 		...local,
 		appEnv: {

@@ -11,6 +11,8 @@ try {
 		dataDir: process.env.SAMMEN_DATA_DIR || join(workdir, '.data'),
 		dbPort: Number(process.env.SAMMEN_DB_PORT) || undefined,
 		apiPort: Number(process.env.SAMMEN_API_PORT) || undefined,
+		smtpPort: Number(process.env.SAMMEN_SMTP_PORT) || undefined,
+		mailWebPort: Number(process.env.SAMMEN_MAIL_PORT) || undefined,
 		databaseUrl: process.env.DATABASE_URL || undefined,
 		seed: true
 	});
@@ -19,7 +21,9 @@ try {
 
   API URL            ${runtime.url}
   REST               ${runtime.url}/rest/v1
+  Auth               ${runtime.url}/auth/v1
   JWKS               ${runtime.url}/auth/v1/.well-known/jwks.json
+  Mail catcher       ${local.mail.webUrl}  (SMTP ${local.mail.smtpPort})
   Database           ${redactUrl(db.postgresUrl)}  (password: postgres)
   Publishable key    ${runtime.publishableKey}
   Secret key         ${runtime.secretKey}

@@ -3,11 +3,14 @@ import { loadConfig } from './config/index.ts';
 import { LOCAL_PASSWORD } from './db/embedded.ts';
 import { withUser } from './db/urls.ts';
 import { prepareDatabase, type PreparedDatabase } from './runtime.ts';
+import { authOptions } from './auth/config.ts';
+import { startMailCatcher, type MailCatcher } from './mail/index.ts';
 import { startRuntime, type Runtime } from './server.ts';
 
 export interface LocalSupabase {
 	db: PreparedDatabase;
 	runtime: Runtime;
+	mail: MailCatcher;
 	/** Resolves if Postgres exits on its own. */
 	exited: Promise<number | null>;
 	/** Stops the HTTP runtime, then Postgres. */
@@ -23,6 +26,8 @@ export async function startLocalSupabase(options: {
 	dataDir: string;
 	dbPort?: number;
 	apiPort?: number;
+	smtpPort?: number;
+	mailWebPort?: number;
 	databaseUrl?: string;
 	seed: boolean;
 }): Promise<LocalSupabase> {
@@ -35,6 +40,16 @@ export async function startLocalSupabase(options: {
 		seed: options.seed
 	});
 	let runtime: Runtime;
+	let mail: MailCatcher;
+	try {
+		mail = await startMailCatcher({
+			smtpPort: options.smtpPort ?? config.localSmtp.smtpPort,
+			webPort: options.mailWebPort ?? config.localSmtp.port
+		});
+	} catch (error) {
+		await db.stop();
+		throw error;
+	}
 	try {
 		runtime = await startRuntime({
 			authenticatorUrl: withUser(db.postgresUrl, 'authenticator', LOCAL_PASSWORD),
@@ -44,18 +59,26 @@ export async function startLocalSupabase(options: {
 				maxRows: config.api.maxRows
 			},
 			port: options.apiPort ?? config.api.port,
-			signingKeyPath: join(options.dataDir, 'jwt-signing-key.json')
+			signingKeyPath: join(options.dataDir, 'jwt-signing-key.json'),
+			auth: authOptions(config, {
+				workdir: options.workdir,
+				authUrl: withUser(db.postgresUrl, 'supabase_auth_admin', LOCAL_PASSWORD),
+				smtpPort: mail.smtpPort
+			})
 		});
 	} catch (error) {
+		await mail.stop();
 		await db.stop();
 		throw error;
 	}
 	return {
 		db,
 		runtime,
+		mail,
 		exited: db.exited,
 		async stop() {
 			await runtime.stop();
+			await mail.stop();
 			await db.stop();
 		}
 	};

@@ -16,6 +16,8 @@ export default async function globalSetup() {
 	const port = await freePort();
 	const dbPort = await freePort();
 	const apiPort = await freePort();
+	const smtpPort = await freePort();
+	const mailPort = await freePort();
 	const child = spawn(process.execPath, [join(root, 'scripts/start.ts')], {
 		cwd: root,
 		env: {
@@ -23,6 +25,8 @@ export default async function globalSetup() {
 			PORT: String(port),
 			SAMMEN_DB_PORT: String(dbPort),
 			SAMMEN_API_PORT: String(apiPort),
+			SAMMEN_SMTP_PORT: String(smtpPort),
+			SAMMEN_MAIL_PORT: String(mailPort),
 			SAMMEN_DATA_DIR: dataDir,
 			DATABASE_URL: ''
 		},
@@ -43,6 +47,7 @@ export default async function globalSetup() {
 	});
 	process.env.SAMMEN_BASE_URL = `http://127.0.0.1:${port}`;
 	process.env.SAMMEN_API_URL = `http://127.0.0.1:${apiPort}`;
+	process.env.SAMMEN_MAIL_URL = `http://127.0.0.1:${mailPort}`;
 	process.env.SAMMEN_TEST_DB_URL = `postgresql://supabase_admin:postgres@127.0.0.1:${dbPort}/postgres`;
 
 	return async () => {

@@ -12,7 +12,7 @@ export interface MailerConfig {
 	port: number;
 	senderName: string;
 	adminEmail: string;
-	/** Project folder: template content paths are relative to its `supabase/` folder. */
+	/** Project folder: template content paths (`./supabase/templates/…`) are relative to it. */
 	workdir: string;
 	templates: Partial<Record<MailKind, { subject?: string; contentPath?: string }>>;
 }
@@ -55,9 +55,10 @@ export interface MailData {
 export async function renderMail(config: MailerConfig, kind: MailKind, data: MailData) {
 	const t = config.templates[kind];
 	const body = t?.contentPath
-		? await readFile(join(config.workdir, 'supabase', t.contentPath), 'utf8')
+		? await readFile(join(config.workdir, t.contentPath), 'utf8')
 		: DEFAULT_BODIES[kind];
-	const subject = renderTemplate(t?.subject ?? DEFAULT_SUBJECTS[kind], data as never, false);
+	// Subjects are templates too, parsed with html/template as hosted Auth does (mailer/template.go).
+	const subject = renderTemplate(t?.subject ?? DEFAULT_SUBJECTS[kind], data as never);
 	return { subject, html: renderTemplate(body, data as never) };
 }
 

@@ -33,6 +33,7 @@ async function copyOfProject(): Promise<string> {
 		recursive: true
 	});
 	await cp(join(root, 'supabase/seed.sql'), join(dir, 'supabase/seed.sql'));
+	await cp(join(root, 'supabase/templates'), join(dir, 'supabase/templates'), { recursive: true });
 	return dir;
 }
 
