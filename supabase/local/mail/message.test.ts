@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMailCatcher, type MailCatcher, type MailMessage } from './index.ts';
+import { addresses, findLinks, parseMessage } from './message.ts';
+import { greetedClient, noise } from './test-client.ts';
+
+let catcher: MailCatcher;
+beforeAll(async () => {
+	catcher = await startMailCatcher();
+});
+afterAll(() => catcher.stop());
+
+/** Sends `raw` over SMTP and returns what the catcher made of it. */
+async function roundTrip(raw: string, to = 'kari@example.no'): Promise<MailMessage> {
+	const client = await greetedClient(catcher.smtpPort);
+	const reply = await client.send('noreply@sammen.no', [to], raw);
+	client.destroy();
+	expect(reply.code).toBe(250);
+	return catcher.store.list()[0];
+}
+
+const parse = (raw: string | Buffer) =>
+	parseMessage(Buffer.isBuffer(raw) ? raw : Buffer.from(raw), { from: 'a@b', to: ['c@d'] });
+
+const CONFIRM =
+	'https://sammen.local/auth/v1/verify?token=abc123&type=signup&redirect_to=https%3A%2F%2Fsammen.local%2F';
+
+describe('MIME over SMTP', () => {
+	it('decodes multipart/alternative with quoted-printable HTML, soft breaks and = in links', async () => {
+		const message = await roundTrip(
+			[
+				'From: Sammen <noreply@sammen.no>',
+				'To: Kari Nordmann <kari@example.no>',
+				'Subject: Confirm your signup',
+				'MIME-Version: 1.0',
+				'Content-Type: multipart/alternative; boundary="=_alt 1"',
+				'',
+				'This is a multi-part message in MIME format.',
+				'--=_alt 1',
+				'Content-Type: text/plain; charset=utf-8',
+				'Content-Transfer-Encoding: quoted-printable',
+				'',
+				'Bekreft p=C3=A5meldingen: https://sammen.local/plain?x=3D1.',
+				'--=_alt 1',
+				'Content-Type: text/html; charset="UTF-8"',
+				'Content-Transfer-Encoding: quoted-printable',
+				'',
+				'<p>Hei!</p><a href=3D"https://sammen.local/auth/v1/verify?token=3Dabc123&amp;ty=',
+				'pe=3Dsignup&amp;redirect_to=3Dhttps%3A%2F%2Fsammen.local%2F">Bekreft</a> =C3=A6=C3=B8=C3=A5',
+				'--=_alt 1--',
+				'epilogue'
+			].join('\r\n')
+		);
+		expect(message.from).toBe('Sammen <noreply@sammen.no>');
+		expect(message.text).toBe('Bekreft påmeldingen: https://sammen.local/plain?x=1.');
+		expect(message.html).toBe(
+			`<p>Hei!</p><a href="${CONFIRM.replaceAll('&', '&amp;')}">Bekreft</a> æøå`
+		);
+		expect(message.links).toEqual([CONFIRM, 'https://sammen.local/plain?x=1']);
+	});
+
+	it('decodes a base64 part', async () => {
+		const text = `Hei Åse! Her er lenken din: https://sammen.local/b64\n${'ø'.repeat(80)}\n`;
+		const encoded = Buffer.from(text).toString('base64').replace(/.{76}/g, '$&\r\n');
+		const message = await roundTrip(
+			`Subject: b64\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${encoded}\r\n`
+		);
+		expect(message.text).toBe(text);
+		expect(message.links).toEqual(['https://sammen.local/b64']);
+	});
+
+	it('decodes RFC 2047 subjects and names with Norwegian letters', async () => {
+		const subject = Buffer.from('Bekreft påmeldingen – æøå ÆØÅ').toString('base64');
+		const message = await roundTrip(
+			[
+				`Subject: =?utf-8?B?${subject}?=`,
+				'From: =?UTF-8?Q?Bl=C3=A5b=C3=A6r?=',
+				' =?UTF-8?Q?_og_=C3=B8l?= <bar@example.no>',
+				'To: =?iso-8859-1?q?=D8ystein?= <oystein@example.no>',
+				'',
+				'body'
+			].join('\r\n'),
+			'oystein@example.no'
+		);
+		expect(message.subject).toBe('Bekreft påmeldingen – æøå ÆØÅ');
+		expect(message.from).toBe('Blåbær og øl <bar@example.no>');
+		expect(message.headers.find((h) => h.name === 'To')?.value).toBe(
+			'Øystein <oystein@example.no>'
+		);
+		expect(message.to).toEqual(['oystein@example.no']);
+	});
+});
+
+describe('parseMessage', () => {
+	it('finds text and HTML inside nested multipart/mixed and skips attachments', () => {
+		const message = parse(
+			[
+				'Content-Type: multipart/mixed; boundary=outer',
+				'',
+				'--outer',
+				'Content-Type: multipart/alternative; boundary="inner"',
+				'',
+				'--inner',
+				'Content-Type: text/plain',
+				'',
+				'plain body',
+				'--inner',
+				'Content-Type: text/html',
+				'',
+				"<a href='https://a.example/x'>x</a>",
+				'--inner--',
+				'--outer',
+				'Content-Type: text/plain; name="notes.txt"',
+				'Content-Disposition: attachment; filename="notes.txt"',
+				'',
+				'attached https://attached.example/',
+				'--outer--'
+			].join('\r\n')
+		);
+		expect(message.text).toBe('plain body');
+		expect(message.html).toBe("<a href='https://a.example/x'>x</a>");
+		expect(message.links).toEqual(['https://a.example/x']);
+	});
+
+	it('falls back to latin1 for invalid UTF-8 and honours a declared charset', () => {
+		const latin1Body = Buffer.concat([Buffer.from('Subject: x\r\n\r\nBl'), Buffer.from([0xe5])]);
+		expect(parse(latin1Body).text).toBe('Blå');
+		const declared = Buffer.concat([
+			Buffer.from('Content-Type: text/plain; charset=ISO-8859-1\r\n\r\n'),
+			Buffer.from([0xe6, 0xf8, 0xe5])
+		]);
+		expect(parse(declared).text).toBe('æøå');
+	});
+
+	it('unfolds headers and joins a character split across encoded-words', () => {
+		const message = parse(
+			'Subject: =?utf-8?B?w6Y=?= =?utf-8?Q?=C3?=\r\n\t=?utf-8?Q?=B8?= end\r\n\r\n'
+		);
+		expect(message.subject).toBe('æø end');
+	});
+
+	it('extracts addresses and links carefully', () => {
+		expect(addresses('"Doe, Jane" <jane@x.no>, ola@y.no; team: a@z.no;, undisclosed:;')).toEqual([
+			'jane@x.no',
+			'ola@y.no',
+			'a@z.no'
+		]);
+		const html =
+			'<a href="https://x.no/?a=1&amp;b=2">1</a> <a href=mailto:a@b>m</a> <a data-href="https://no">';
+		const text = 'See https://y.no/path). And (https://x.no/?a=1&b=2) again, http://z.no.';
+		expect(findLinks(html, text)).toEqual([
+			'https://x.no/?a=1&b=2',
+			'https://y.no/path',
+			'http://z.no'
+		]);
+	});
+
+	it('never throws on garbage', () => {
+		for (let round = 0; round < 50; round++) {
+			const bytes = noise(2000, round);
+			const headers =
+				'Content-Type: multipart/mixed; boundary=a\r\nContent-Transfer-Encoding: base64\r\n\r\n';
+			expect(() =>
+				parse(Buffer.concat([Buffer.from(headers), bytes, Buffer.from('\r\n--a\r\n')]))
+			).not.toThrow();
+			expect(() => parse(bytes)).not.toThrow();
+		}
+	});
+});
