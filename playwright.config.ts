@@ -15,6 +15,8 @@ export default defineConfig({
 	reporter: [['list'], ['json', { outputFile: '.test-results/playwright.json' }]],
 	use: {
 		trace: 'retain-on-failure',
+		// The app trusts X-Forwarded-For in tests (ADDRESS_HEADER); fixtures give each test its own.
+		extraHTTPHeaders: { 'x-forwarded-for': '2001:db8::1' },
 		launchOptions: {
 			executablePath: chromium,
 			args: [

@@ -25,7 +25,10 @@ if (!buildIsCurrent(root)) {
 }
 
 console.log('Starting Sammen…');
-const local = await startLocalStack().catch(exitWith);
+const shownHost = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
+const local = await startLocalStack(
+	process.env.SAMMEN_SITE_URL || `http://${shownHost}:${port}`
+).catch(exitWith);
 Object.assign(process.env, local.appEnv);
 // Served over plain HTTP locally: tell the app so, and let it take its origin from the Host
 // header (so both localhost and 127.0.0.1 pass SvelteKit's cross-site form check).
@@ -34,8 +37,12 @@ delete process.env.ORIGIN;
 const { handler } = (await import(join(root, 'build/handler.js'))) as {
 	handler: (req: IncomingMessage, res: ServerResponse) => void;
 };
+const addressHeader = process.env.ADDRESS_HEADER?.toLowerCase();
 const server = createServer((req, res) => {
 	req.headers['x-forwarded-proto'] = 'http';
+	// With ADDRESS_HEADER set (as behind a proxy), a direct request still has an address.
+	if (addressHeader && !req.headers[addressHeader])
+		req.headers[addressHeader] = req.socket.remoteAddress;
 	handler(req, res);
 });
 server.on('error', async (error) => {
@@ -44,8 +51,7 @@ server.on('error', async (error) => {
 	process.exit(1);
 });
 server.listen(port, host, () => {
-	const shown = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
-	console.log(`  app       http://${shown}:${port}  (English: http://${shown}:${port}/en)`);
+	console.log(`  app       http://${shownHost}:${port}  (English: http://${shownHost}:${port}/en)`);
 	console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`);
 });
 

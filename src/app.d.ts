@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { JwtPayload, SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { Locale } from '$lib/i18n/locales';
 
@@ -9,6 +9,10 @@ declare global {
 			locale: Locale;
 			/** Supabase client for this request: publishable key plus the caller's session. */
 			supabase: SupabaseClient<Database>;
+			/** The signed-in user's verified access-token claims, or null for a visitor. */
+			claims: JwtPayload | null;
+			/** Set when this request ended a session for being idle or open too long. */
+			sessionEnded?: 'idle' | 'absolute';
 		}
 		interface Error {
 			message: string;

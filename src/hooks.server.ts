@@ -2,9 +2,10 @@ import type { HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { locale } from '$lib/server/hooks/locale';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
+import { session } from '$lib/server/hooks/session';
 import { supabase } from '$lib/server/hooks/supabase';
 
-export const handle = sequence(supabase, locale, securityHeaders);
+export const handle = sequence(supabase, session, locale, securityHeaders);
 
 /**
  * Unexpected errors: log the error (never the request body, which may hold personal data) and

@@ -10,9 +10,9 @@ export const root = new URL('../..', import.meta.url).pathname;
  * `DATABASE_URL`; the API on 54321 (or SAMMEN_API_PORT). Seeded on its first start only.
  * `appEnv` is what the app needs to reach it, exactly as it would reach a hosted project.
  */
-export async function startLocalStack(): Promise<
-	LocalSupabase & { appEnv: Record<string, string> }
-> {
+export async function startLocalStack(
+	siteUrl?: string
+): Promise<LocalSupabase & { appEnv: Record<string, string> }> {
 	const local = await startLocalSupabase({
 		workdir: root,
 		dataDir: process.env.SAMMEN_DATA_DIR || join(root, '.data'),
@@ -20,6 +20,7 @@ export async function startLocalStack(): Promise<
 		apiPort: Number(process.env.SAMMEN_API_PORT) || undefined,
 		smtpPort: Number(process.env.SAMMEN_SMTP_PORT) || undefined,
 		mailWebPort: Number(process.env.SAMMEN_MAIL_PORT) || undefined,
+		siteUrl,
 		databaseUrl: process.env.DATABASE_URL || undefined,
 		seed: true
 	});

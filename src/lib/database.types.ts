@@ -61,12 +61,28 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			platform_admins: {
+				Row: {
+					granted_at: string;
+					user_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					granted_at?: string;
+					user_id: string;
+				};
+				Update: {
+					granted_at?: string;
+					user_id?: string;
+				};
+				Relationships: [];
+			};
 		};
 		Views: {
 			[_ in never]: never;
 		};
 		Functions: {
-			[_ in never]: never;
+			is_platform_admin: { Args: Record<PropertyKey, never>; Returns: boolean };
 		};
 		Enums: {
 			approach:

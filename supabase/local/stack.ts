@@ -28,6 +28,8 @@ export async function startLocalSupabase(options: {
 	apiPort?: number;
 	smtpPort?: number;
 	mailWebPort?: number;
+	/** The app's address, where Auth's e-mail links lead (config.toml's site_url otherwise). */
+	siteUrl?: string;
 	databaseUrl?: string;
 	seed: boolean;
 }): Promise<LocalSupabase> {
@@ -63,7 +65,8 @@ export async function startLocalSupabase(options: {
 			auth: authOptions(config, {
 				workdir: options.workdir,
 				authUrl: withUser(db.postgresUrl, 'supabase_auth_admin', LOCAL_PASSWORD),
-				smtpPort: mail.smtpPort
+				smtpPort: mail.smtpPort,
+				overrides: options.siteUrl ? { siteUrl: options.siteUrl } : undefined
 			})
 		});
 	} catch (error) {

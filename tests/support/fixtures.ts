@@ -8,8 +8,19 @@ export const test = base.extend({
 		const url = process.env.SAMMEN_BASE_URL;
 		if (!url) throw new Error('SAMMEN_BASE_URL is not set: run through playwright.config.ts');
 		await use(url);
+	},
+	// Each test is its own client address, so the app's per-IP limits count each test apart.
+	extraHTTPHeaders: async ({ extraHTTPHeaders }, use, info) => {
+		await use({ ...extraHTTPHeaders, 'x-forwarded-for': testAddress(info.testId) });
 	}
 });
+
+/** A documentation-range IPv6 address (RFC 3849) unique to `seed`; only ever a header value. */
+export function testAddress(seed: string): string {
+	let h = 0;
+	for (const ch of seed) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+	return `2001:db8::${(h >>> 16).toString(16)}:${(h & 0xffff).toString(16)}`;
+}
 
 export { expect };
 

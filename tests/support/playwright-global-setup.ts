@@ -28,7 +28,11 @@ export default async function globalSetup() {
 			SAMMEN_SMTP_PORT: String(smtpPort),
 			SAMMEN_MAIL_PORT: String(mailPort),
 			SAMMEN_DATA_DIR: dataDir,
-			DATABASE_URL: ''
+			DATABASE_URL: '',
+			SAMMEN_SITE_URL: `http://127.0.0.1:${port}`,
+			// Each test may speak for its own client address (the per-IP limits see it).
+			ADDRESS_HEADER: 'x-forwarded-for',
+			XFF_DEPTH: '1'
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

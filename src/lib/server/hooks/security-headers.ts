@@ -13,7 +13,9 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	else response.headers.set('content-security-policy', frameAncestors);
 	if (!framable) response.headers.set('x-frame-options', 'DENY');
 	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'no-referrer');
+	// same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on form posts,
+	// which SvelteKit's cross-site check rightly refuses. Other sites still learn nothing.
+	response.headers.set('referrer-policy', 'same-origin');
 	response.headers.set(
 		'permissions-policy',
 		'camera=(), microphone=(), geolocation=(), interest-cohort=()'

@@ -1,0 +1,163 @@
+import type { AuthError, SupabaseClient } from '@supabase/supabase-js';
+import QRCode from 'qrcode';
+import type { Database } from '$lib/database.types';
+import type { Locale } from '$lib/i18n/locales';
+import type { MessageKey } from '$lib/i18n/messages';
+import { adminClient } from './supabase-admin';
+
+type Client = SupabaseClient<Database>;
+
+/** A translated reason for a failed account action (an i18n key). */
+export type Failure = { error: MessageKey };
+
+const ERRORS: Record<string, MessageKey> = {
+	invalid_credentials: 'auth.errors.invalidCredentials',
+	email_not_confirmed: 'auth.errors.emailNotConfirmed',
+	user_already_exists: 'auth.errors.accountExists',
+	email_exists: 'auth.errors.accountExists',
+	weak_password: 'auth.errors.passwordCharacters',
+	same_password: 'auth.errors.samePassword',
+	otp_expired: 'auth.errors.linkExpired',
+	otp_disabled: 'auth.errors.noAccount',
+	mfa_verification_failed: 'auth.errors.codeWrong',
+	mfa_challenge_expired: 'auth.errors.codeWrong',
+	over_request_rate_limit: 'auth.errors.rateLimited',
+	over_email_send_rate_limit: 'auth.errors.rateLimited',
+	user_banned: 'auth.errors.invalidCredentials'
+};
+
+function failure(error: AuthError | null): Failure | null {
+	if (!error) return null;
+	return { error: ERRORS[error.code ?? ''] ?? 'auth.errors.generic' };
+}
+
+/** Creates an organizer account; Supabase Auth mails the confirmation link (in `locale`). */
+export async function signUp(
+	supabase: Client,
+	input: { email: string; password: string; locale: Locale }
+) {
+	const { error } = await supabase.auth.signUp({
+		email: input.email,
+		password: input.password,
+		options: { data: { locale: input.locale } }
+	});
+	return failure(error);
+}
+
+/** Password log-in. `needsCode` when the account has an authenticator to confirm with. */
+export async function logIn(supabase: Client, input: { email: string; password: string }) {
+	const { error } = await supabase.auth.signInWithPassword(input);
+	if (error) return { ...failure(error)!, needsCode: false };
+	return { error: null, needsCode: await needsSecondFactor(supabase) };
+}
+
+/** Mails a one-time log-in link to an existing account (never creates one). */
+export async function sendLoginLink(supabase: Client, input: { email: string; locale: Locale }) {
+	const { error } = await supabase.auth.signInWithOtp({
+		email: input.email,
+		options: { shouldCreateUser: false, data: { locale: input.locale } }
+	});
+	// An unknown address is answered like a known one, so the form reveals no accounts.
+	if (error?.code === 'otp_disabled') return null;
+	return failure(error);
+}
+
+export async function sendPasswordReset(supabase: Client, input: { email: string }) {
+	return failure((await supabase.auth.resetPasswordForEmail(input.email)).error);
+}
+
+export type LinkType = 'signup' | 'invite' | 'magiclink' | 'recovery' | 'email_change' | 'email';
+
+/** Opens a session from an e-mail link's token hash (works in any browser, unlike PKCE links). */
+export async function confirmLink(supabase: Client, input: { tokenHash: string; type: LinkType }) {
+	const { error } = await supabase.auth.verifyOtp({
+		token_hash: input.tokenHash,
+		type: input.type
+	});
+	return failure(error);
+}
+
+export async function updatePassword(supabase: Client, password: string) {
+	return failure((await supabase.auth.updateUser({ password })).error);
+}
+
+/** Ends this session on the server too: its refresh token stops working. */
+export async function logOut(supabase: Client) {
+	await supabase.auth.signOut({ scope: 'local' });
+}
+
+/** Whether this session must still be confirmed with an authenticator code (aal1 → aal2). */
+export async function needsSecondFactor(supabase: Client): Promise<boolean> {
+	const { data } = await supabase.auth.mfa.getAuthenticatorAssuranceLevel();
+	return !!data && data.nextLevel === 'aal2' && data.currentLevel !== 'aal2';
+}
+
+/** The session's assurance level: `aal2` once confirmed with an authenticator. */
+export async function assuranceLevel(supabase: Client): Promise<string | null> {
+	const { data } = await supabase.auth.mfa.getAuthenticatorAssuranceLevel();
+	return data?.currentLevel ?? null;
+}
+
+/** The account's verified authenticators. */
+export async function listAuthenticators(supabase: Client) {
+	const { data } = await supabase.auth.mfa.listFactors();
+	return (data?.totp ?? []).map((f) => ({
+		id: f.id,
+		name: f.friendly_name ?? '',
+		createdAt: f.created_at
+	}));
+}
+
+/** Starts adding an authenticator: its secret, and a QR code drawn here (no third party sees it). */
+export async function startAuthenticator(supabase: Client, name: string) {
+	// Forget earlier attempts that were never confirmed, so the name can be used again.
+	const { data: factors } = await supabase.auth.mfa.listFactors();
+	for (const f of factors?.all ?? [])
+		if (f.status === 'unverified') await supabase.auth.mfa.unenroll({ factorId: f.id });
+	const { data, error } = await supabase.auth.mfa.enroll({
+		factorType: 'totp',
+		friendlyName: name
+	});
+	if (error || !data) return { ...failure(error ?? ({ code: '' } as AuthError))!, factor: null };
+	const qr = await QRCode.toString(data.totp.uri, {
+		type: 'svg',
+		margin: 1,
+		errorCorrectionLevel: 'M'
+	});
+	return { error: null, factor: { id: data.id, secret: data.totp.secret, qrSvg: qr } };
+}
+
+/** Confirms a code for a factor (adding it, or raising the session to aal2). */
+export async function confirmCode(supabase: Client, input: { factorId: string; code: string }) {
+	const { error } = await supabase.auth.mfa.challengeAndVerify({
+		factorId: input.factorId,
+		code: input.code
+	});
+	return failure(error);
+}
+
+/** The first verified authenticator, to ask its code at log-in. */
+export async function firstAuthenticator(supabase: Client): Promise<string | null> {
+	const { data } = await supabase.auth.mfa.listFactors();
+	return data?.totp[0]?.id ?? null;
+}
+
+export async function removeAuthenticator(supabase: Client, factorId: string) {
+	return failure((await supabase.auth.mfa.unenroll({ factorId })).error);
+}
+
+/** The organizer's preferred language, kept in their account (used for their e-mails). */
+export async function setLocale(supabase: Client, locale: Locale) {
+	return failure((await supabase.auth.updateUser({ data: { locale } })).error);
+}
+
+/**
+ * Deletes the signed-in user's account. Supabase Auth lets no user delete themselves, so this
+ * needs the admin API (the secret key); `userId` comes from the verified session only.
+ */
+export async function deleteAccount(supabase: Client, userId: string) {
+	const { error } = await adminClient().auth.admin.deleteUser(userId);
+	if (error) return failure(error);
+	await supabase.auth.signOut({ scope: 'local' });
+	return null;
+}

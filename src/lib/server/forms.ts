@@ -1,0 +1,57 @@
+import { fail } from '@sveltejs/kit';
+import type { z } from 'zod';
+import type { Locale } from '$lib/i18n/locales';
+import type { MessageKey } from '$lib/i18n/messages';
+import { translate } from '$lib/i18n/translate';
+import { fieldErrors } from '$lib/schemas/errors';
+import { limiter, type Limit } from './rate-limit';
+
+/** A submitted form as plain strings (files are not expected here). */
+export async function readForm(request: Request): Promise<Record<string, string>> {
+	const data = await request.formData();
+	return Object.fromEntries([...data].map(([k, v]) => [k, typeof v === 'string' ? v : '']));
+}
+
+/** The values to give back after an error: everything typed except secrets. */
+export function keep(values: Record<string, string>, ...omit: string[]): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(values).filter(([k]) => !omit.includes(k) && !/password|code/i.test(k))
+	);
+}
+
+/** Parses `values` with `schema`, or answers 400 with translated field errors and the input. */
+export function parse<T extends z.ZodType>(
+	schema: T,
+	values: Record<string, string>,
+	locale: Locale
+) {
+	const result = schema.safeParse(values);
+	if (result.success) return { data: result.data as z.infer<T>, failure: null };
+	return {
+		data: null,
+		failure: fail(400, { values: keep(values), errors: fieldErrors(result.error, locale) })
+	};
+}
+
+/** A 4xx with one translated message for the whole form, keeping the input. */
+export function formError(
+	status: number,
+	key: MessageKey,
+	locale: Locale,
+	values: Record<string, string>
+) {
+	return fail(status, { values: keep(values), message: translate(locale, key) });
+}
+
+/** Per-IP limit on log-in or e-mail requests: a 429 with a translated message when used up. */
+export function limited(
+	kind: string,
+	limit: Limit,
+	address: string,
+	locale: Locale,
+	values: Record<string, string>
+) {
+	return limiter.attempt(`${kind}:${address}`, limit)
+		? null
+		: formError(429, 'auth.errors.rateLimited', locale, values);
+}

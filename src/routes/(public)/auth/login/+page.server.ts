@@ -1,0 +1,46 @@
+import { redirect } from '@sveltejs/kit';
+import { localizePath } from '$lib/i18n/locales';
+import * as accounts from '$lib/server/accounts';
+import { formError, limited, parse, readForm } from '$lib/server/forms';
+import { LIMITS } from '$lib/server/rate-limit';
+import { emailOnlySchema, logInSchema } from '$lib/schemas/auth';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * - `method`: `password` (default) or `link`.
+ * - `ended`: why the last session ended (idle, absolute, or logged out), to say so.
+ */
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.claims) redirect(303, localizePath('/dashboard', locals.locale));
+	const ended = url.searchParams.get('ended');
+	return {
+		method: url.searchParams.get('method') === 'link' ? 'link' : 'password',
+		ended: ended === 'idle' || ended === 'absolute' || ended === 'loggedOut' ? ended : null
+	};
+};
+
+export const actions: Actions = {
+	password: async ({ request, locals, getClientAddress }) => {
+		const values = await readForm(request);
+		const tooMany = limited('login', LIMITS.login, getClientAddress(), locals.locale, values);
+		if (tooMany) return tooMany;
+		const { data, failure } = parse(logInSchema, values, locals.locale);
+		if (!data) return failure;
+		const result = await accounts.logIn(locals.supabase, data);
+		if (result.error) return formError(400, result.error, locals.locale, values);
+		redirect(303, localizePath(result.needsCode ? '/auth/mfa' : '/dashboard', locals.locale));
+	},
+	link: async ({ request, locals, getClientAddress }) => {
+		const values = await readForm(request);
+		const tooMany = limited('email', LIMITS.email, getClientAddress(), locals.locale, values);
+		if (tooMany) return tooMany;
+		const { data, failure } = parse(emailOnlySchema, values, locals.locale);
+		if (!data) return failure;
+		const result = await accounts.sendLoginLink(locals.supabase, {
+			email: data.email,
+			locale: locals.locale
+		});
+		if (result) return formError(400, result.error, locals.locale, values);
+		return { sent: true };
+	}
+};
