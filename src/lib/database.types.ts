@@ -3,6 +3,190 @@ export type Json = string | number | boolean | null | { [key: string]: Json | un
 export type Database = {
 	public: {
 		Tables: {
+			activities: {
+				Row: {
+					address: string | null;
+					attributes: Database['public']['Enums']['activity_attribute'][];
+					cancel_reason: string | null;
+					capacity: number | null;
+					category: Database['public']['Enums']['activity_category'];
+					city: string | null;
+					created_at: string;
+					created_by: string | null;
+					description: string;
+					duration_minutes: number;
+					first_date: string;
+					helper_places: number;
+					id: string;
+					online: boolean;
+					organization_id: string;
+					published_at: string | null;
+					rrule: string | null;
+					search: unknown;
+					signup_closes_hours_before: number;
+					signup_mode: Database['public']['Enums']['signup_mode'];
+					signup_opens_days_before: number | null;
+					slug: string;
+					start_time: string;
+					status: Database['public']['Enums']['activity_status'];
+					summary: string;
+					timezone: string;
+					title: string;
+					updated_at: string;
+					venue: string | null;
+					waitlist: boolean;
+					activity_visible: boolean | null;
+				};
+				ComputedFields: 'activity_visible';
+				Insert: {
+					address?: string | null;
+					attributes?: Database['public']['Enums']['activity_attribute'][];
+					cancel_reason?: string | null;
+					capacity?: number | null;
+					category: Database['public']['Enums']['activity_category'];
+					city?: string | null;
+					created_at?: string;
+					created_by?: string | null;
+					description?: string;
+					duration_minutes: number;
+					first_date: string;
+					helper_places?: number;
+					id?: string;
+					online?: boolean;
+					organization_id: string;
+					published_at?: string | null;
+					rrule?: string | null;
+					search?: never;
+					signup_closes_hours_before?: number;
+					signup_mode?: Database['public']['Enums']['signup_mode'];
+					signup_opens_days_before?: number | null;
+					slug: string;
+					start_time: string;
+					status?: Database['public']['Enums']['activity_status'];
+					summary?: string;
+					timezone?: string;
+					title: string;
+					updated_at?: string;
+					venue?: string | null;
+					waitlist?: boolean;
+				};
+				Update: {
+					address?: string | null;
+					attributes?: Database['public']['Enums']['activity_attribute'][];
+					cancel_reason?: string | null;
+					capacity?: number | null;
+					category?: Database['public']['Enums']['activity_category'];
+					city?: string | null;
+					created_at?: string;
+					created_by?: string | null;
+					description?: string;
+					duration_minutes?: number;
+					first_date?: string;
+					helper_places?: number;
+					id?: string;
+					online?: boolean;
+					organization_id?: string;
+					published_at?: string | null;
+					rrule?: string | null;
+					search?: never;
+					signup_closes_hours_before?: number;
+					signup_mode?: Database['public']['Enums']['signup_mode'];
+					signup_opens_days_before?: number | null;
+					slug?: string;
+					start_time?: string;
+					status?: Database['public']['Enums']['activity_status'];
+					summary?: string;
+					timezone?: string;
+					title?: string;
+					updated_at?: string;
+					venue?: string | null;
+					waitlist?: boolean;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'activities_organization_id_fkey';
+						columns: ['organization_id'];
+						isOneToOne: false;
+						referencedRelation: 'organizations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			invitations: {
+				Row: {
+					accepted_at: string | null;
+					created_at: string;
+					email: string;
+					expires_at: string;
+					id: string;
+					invited_by: string | null;
+					organization_id: string;
+					role: Database['public']['Enums']['member_role'];
+					token_hash: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					accepted_at?: string | null;
+					created_at?: string;
+					email: string;
+					expires_at?: string;
+					id?: string;
+					invited_by?: string | null;
+					organization_id: string;
+					role?: Database['public']['Enums']['member_role'];
+					token_hash: string;
+				};
+				Update: {
+					accepted_at?: string | null;
+					created_at?: string;
+					email?: string;
+					expires_at?: string;
+					id?: string;
+					invited_by?: string | null;
+					organization_id?: string;
+					role?: Database['public']['Enums']['member_role'];
+					token_hash?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'invitations_organization_id_fkey';
+						columns: ['organization_id'];
+						isOneToOne: false;
+						referencedRelation: 'organizations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			memberships: {
+				Row: {
+					created_at: string;
+					organization_id: string;
+					role: Database['public']['Enums']['member_role'];
+					user_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					created_at?: string;
+					organization_id: string;
+					role?: Database['public']['Enums']['member_role'];
+					user_id: string;
+				};
+				Update: {
+					created_at?: string;
+					organization_id?: string;
+					role?: Database['public']['Enums']['member_role'];
+					user_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'memberships_organization_id_fkey';
+						columns: ['organization_id'];
+						isOneToOne: false;
+						referencedRelation: 'organizations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			organizations: {
 				Row: {
 					approaches: Database['public']['Enums']['approach'][];
@@ -77,14 +261,215 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			sessions: {
+				Row: {
+					activity_id: string;
+					cancel_reason: string | null;
+					created_at: string;
+					edited: boolean;
+					ends_at: string;
+					id: string;
+					occurrence_date: string;
+					starts_at: string;
+					status: Database['public']['Enums']['session_status'];
+					updated_at: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					activity_id: string;
+					cancel_reason?: string | null;
+					created_at?: string;
+					edited?: boolean;
+					ends_at: string;
+					id?: string;
+					occurrence_date: string;
+					starts_at: string;
+					status?: Database['public']['Enums']['session_status'];
+					updated_at?: string;
+				};
+				Update: {
+					activity_id?: string;
+					cancel_reason?: string | null;
+					created_at?: string;
+					edited?: boolean;
+					ends_at?: string;
+					id?: string;
+					occurrence_date?: string;
+					starts_at?: string;
+					status?: Database['public']['Enums']['session_status'];
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'sessions_activity_id_fkey';
+						columns: ['activity_id'];
+						isOneToOne: false;
+						referencedRelation: 'activities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 		};
 		Views: {
 			[_ in never]: never;
 		};
 		Functions: {
+			accept_invitation: {
+				Args: { p_token: string };
+				Returns: {
+					created_at: string;
+					organization_id: string;
+					role: Database['public']['Enums']['member_role'];
+					user_id: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'memberships';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
+			activity_visible: {
+				Args: {
+					a: Omit<
+						Database['public']['Tables']['activities']['Row'],
+						Database['public']['Tables']['activities']['ComputedFields']
+					>;
+				};
+				Returns: boolean;
+			};
+			can_manage: { Args: { org: string }; Returns: boolean };
+			create_organization: {
+				Args: {
+					p_approaches?: Database['public']['Enums']['approach'][];
+					p_city?: string;
+					p_contact_email?: string;
+					p_description?: string;
+					p_kind: Database['public']['Enums']['organization_kind'];
+					p_name: string;
+					p_region?: string;
+					p_slug: string;
+					p_website?: string;
+				};
+				Returns: {
+					approaches: Database['public']['Enums']['approach'][];
+					approved_at: string | null;
+					city: string | null;
+					contact_email: string | null;
+					contact_phone: string | null;
+					created_at: string;
+					description: string;
+					id: string;
+					kind: Database['public']['Enums']['organization_kind'];
+					name: string;
+					region: string | null;
+					retention_days: number;
+					slug: string;
+					status: Database['public']['Enums']['organization_status'];
+					updated_at: string;
+					website: string | null;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'organizations';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
+			invite_member: {
+				Args: {
+					p_email: string;
+					p_locale?: string;
+					p_organization: string;
+					p_role: Database['public']['Enums']['member_role'];
+					p_token: string;
+					p_token_hash: string;
+				};
+				Returns: {
+					accepted_at: string | null;
+					created_at: string;
+					email: string;
+					expires_at: string;
+					id: string;
+					invited_by: string | null;
+					organization_id: string;
+					role: Database['public']['Enums']['member_role'];
+					token_hash: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'invitations';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
+			is_member: { Args: { org: string }; Returns: boolean };
 			is_platform_admin: { Args: Record<PropertyKey, never>; Returns: boolean };
+			my_role: { Args: { org: string }; Returns: Database['public']['Enums']['member_role'] };
+			outbox_claim: {
+				Args: { p_limit?: number };
+				Returns: unknown[];
+				SetofOptions: {
+					from: '*';
+					to: 'outbox';
+					isOneToOne: false;
+					isSetofReturn: true;
+				};
+			};
+			outbox_report: { Args: { p_error?: string; p_id: number }; Returns: undefined };
+			set_organization_status: {
+				Args: {
+					p_organization: string;
+					p_status: Database['public']['Enums']['organization_status'];
+				};
+				Returns: {
+					approaches: Database['public']['Enums']['approach'][];
+					approved_at: string | null;
+					city: string | null;
+					contact_email: string | null;
+					contact_phone: string | null;
+					created_at: string;
+					description: string;
+					id: string;
+					kind: Database['public']['Enums']['organization_kind'];
+					name: string;
+					region: string | null;
+					retention_days: number;
+					slug: string;
+					status: Database['public']['Enums']['organization_status'];
+					updated_at: string;
+					website: string | null;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'organizations';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 		};
 		Enums: {
+			activity_attribute:
+				| 'substance_free'
+				| 'free_of_charge'
+				| 'women_only'
+				| 'youth'
+				| 'families'
+				| 'wheelchair_accessible'
+				| 'beginners_welcome'
+				| 'no_sharing_required'
+				| 'drop_in'
+				| 'english_spoken';
+			activity_category:
+				| 'sport'
+				| 'outdoor'
+				| 'course'
+				| 'dialogue_group'
+				| 'culture_creative'
+				| 'social_meals'
+				| 'volunteering'
+				| 'work_study';
+			activity_status: 'draft' | 'published' | 'cancelled' | 'archived';
 			approach:
 				| 'peer_led'
 				| 'activity_based'
@@ -94,8 +479,11 @@ export type Database = {
 				| 'for_relatives'
 				| 'professional_led'
 				| 'faith_based';
+			member_role: 'owner' | 'admin' | 'organizer';
 			organization_kind: 'user_organization' | 'ngo' | 'public_service' | 'treatment_facility';
 			organization_status: 'pending' | 'approved' | 'suspended';
+			session_status: 'scheduled' | 'cancelled';
+			signup_mode: 'none' | 'per_session' | 'whole_series';
 		};
 		CompositeTypes: {
 			[_ in never]: never;
@@ -207,6 +595,29 @@ export type CompositeTypes<
 export const Constants = {
 	public: {
 		Enums: {
+			activity_attribute: [
+				'substance_free',
+				'free_of_charge',
+				'women_only',
+				'youth',
+				'families',
+				'wheelchair_accessible',
+				'beginners_welcome',
+				'no_sharing_required',
+				'drop_in',
+				'english_spoken'
+			],
+			activity_category: [
+				'sport',
+				'outdoor',
+				'course',
+				'dialogue_group',
+				'culture_creative',
+				'social_meals',
+				'volunteering',
+				'work_study'
+			],
+			activity_status: ['draft', 'published', 'cancelled', 'archived'],
 			approach: [
 				'peer_led',
 				'activity_based',
@@ -217,8 +628,11 @@ export const Constants = {
 				'professional_led',
 				'faith_based'
 			],
+			member_role: ['owner', 'admin', 'organizer'],
 			organization_kind: ['user_organization', 'ngo', 'public_service', 'treatment_facility'],
-			organization_status: ['pending', 'approved', 'suspended']
+			organization_status: ['pending', 'approved', 'suspended'],
+			session_status: ['scheduled', 'cancelled'],
+			signup_mode: ['none', 'per_session', 'whole_series']
 		}
 	}
 } as const;
