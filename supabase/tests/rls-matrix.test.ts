@@ -1,0 +1,344 @@
+// Row Level Security, role by role, through supabase-js with real signed-in users: who can read,
+// create, update and delete each table's rows. Org A is approved; org B is another approved
+// organization; org P is pending (its activities are never public).
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { createHash } from 'node:crypto';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestRuntime, type TestRuntime } from '../../tests/support/runtime.ts';
+
+type Who = 'anon' | 'participant' | 'organizerA' | 'organizerB' | 'adminA' | 'platformAdmin';
+const PASSWORD = 'GodDag2026x';
+const opts = { auth: { persistSession: false, autoRefreshToken: false } };
+
+let rt: TestRuntime;
+let sql: postgres.Sql;
+const clients = {} as Record<Who, SupabaseClient>;
+const ids = {} as Record<string, string>;
+
+async function signedIn(email: string): Promise<{ client: SupabaseClient; id: string }> {
+	const admin = createClient(rt.url, rt.secretKey, opts);
+	const { data } = await admin.auth.admin.createUser({
+		email,
+		password: PASSWORD,
+		email_confirm: true
+	});
+	const client = createClient(rt.url, rt.publishableKey, opts);
+	const { error } = await client.auth.signInWithPassword({ email, password: PASSWORD });
+	if (error) throw error;
+	return { client, id: data.user!.id };
+}
+
+beforeAll(async () => {
+	rt = await startTestRuntime();
+	sql = postgres(rt.superuserUrl, { max: 1, onnotice: () => {} });
+	clients.anon = createClient(rt.url, rt.publishableKey, opts);
+	for (const who of [
+		'participant',
+		'organizerA',
+		'organizerB',
+		'adminA',
+		'platformAdmin'
+	] as const) {
+		const { client, id } = await signedIn(`${who.toLowerCase()}@example.com`);
+		clients[who] = client;
+		ids[who] = id;
+	}
+	const [a, b, p] = await sql`
+		insert into public.organizations (slug, name, kind, status, approved_at) values
+			('org-a', 'Org A', 'ngo', 'approved', now()),
+			('org-b', 'Org B', 'ngo', 'approved', now()),
+			('org-p', 'Org P', 'ngo', 'pending', null)
+		returning id`;
+	Object.assign(ids, { a: a.id, b: b.id, p: p.id });
+	await sql`insert into public.memberships (organization_id, user_id, role) values
+		(${a.id}, ${ids.organizerA}, 'organizer'), (${a.id}, ${ids.adminA}, 'admin'),
+		(${b.id}, ${ids.organizerB}, 'owner'), (${p.id}, ${ids.organizerB}, 'owner')`;
+	await sql`insert into public.platform_admins (user_id) values (${ids.platformAdmin})`;
+	const rows = await sql`
+		insert into public.activities (organization_id, slug, title, category, venue, first_date, start_time, duration_minutes, status, published_at)
+		values (${a.id}, 'fotball', 'Fotball', 'sport', 'Banen', '2026-12-01', '18:00', 90, 'published', now()),
+		       (${a.id}, 'utkast', 'Utkast', 'course', 'Huset', '2026-12-01', '18:00', 90, 'draft', null),
+		       (${p.id}, 'venter', 'Venter', 'sport', 'Banen', '2026-12-01', '18:00', 90, 'published', now())
+		returning id`;
+	Object.assign(ids, { published: rows[0].id, draft: rows[1].id, pendingOrgActivity: rows[2].id });
+	await sql`insert into public.sessions (activity_id, occurrence_date, starts_at, ends_at)
+		select id, '2026-12-01', '2026-12-01T17:00Z', '2026-12-01T18:30Z' from public.activities`;
+	await sql`insert into public.invitations (organization_id, email, token_hash) values (${a.id}, 'ny@example.com', 'x')`;
+});
+
+afterAll(async () => {
+	await sql?.end();
+	await rt?.stop();
+});
+
+const titles = async (who: Who) =>
+	((await clients[who].from('activities').select('title').order('title')).data ?? []).map(
+		(r) => r.title
+	);
+
+describe('activities', () => {
+	it.each([
+		['anon', ['Fotball']],
+		['participant', ['Fotball']],
+		['organizerA', ['Fotball', 'Utkast']],
+		['adminA', ['Fotball', 'Utkast']],
+		['organizerB', ['Fotball', 'Venter']],
+		['platformAdmin', ['Fotball', 'Utkast', 'Venter']]
+	] as const)(
+		'%s reads %j (drafts and a pending organization’s activities stay private)',
+		async (who, expected) => {
+			expect(await titles(who)).toEqual(expected);
+		}
+	);
+
+	it('sessions follow their activity', async () => {
+		const count = async (who: Who) =>
+			(await clients[who].from('sessions').select('id', { count: 'exact', head: true })).count;
+		expect(await count('anon')).toBe(1);
+		expect(await count('organizerA')).toBe(2);
+		expect(await count('platformAdmin')).toBe(3);
+	});
+
+	it('only members create activities for their organization', async () => {
+		const row = (who: Who) => ({
+			organization_id: ids.a,
+			slug: `ny-${who.toLowerCase()}`,
+			title: 'Ny aktivitet',
+			category: 'sport' as const,
+			venue: 'Hallen',
+			first_date: '2026-12-02',
+			start_time: '18:00',
+			duration_minutes: 60,
+			created_by: ids[who] ?? null
+		});
+		expect(
+			(await clients.organizerA.from('activities').insert(row('organizerA'))).error
+		).toBeNull();
+		for (const who of ['anon', 'participant', 'organizerB', 'platformAdmin'] as const) {
+			expect((await clients[who].from('activities').insert(row(who))).error?.code, who).toBe(
+				'42501'
+			);
+		}
+	});
+
+	it("org B's organizer can neither see nor edit A's draft, nor edit A's published activity", async () => {
+		for (const id of [ids.draft, ids.published]) {
+			const { data } = await clients.organizerB
+				.from('activities')
+				.update({ title: 'Kapret' })
+				.eq('id', id)
+				.select();
+			expect(data).toEqual([]);
+		}
+		const { data } = await clients.organizerA
+			.from('activities')
+			.update({ summary: 'Ny tekst' })
+			.eq('id', ids.published)
+			.select('summary');
+		expect(data).toEqual([{ summary: 'Ny tekst' }]);
+	});
+
+	it('members delete drafts only', async () => {
+		const { data: published } = await clients.organizerA
+			.from('activities')
+			.delete()
+			.eq('id', ids.published)
+			.select('id');
+		expect(published).toEqual([]);
+		const { data: stranger } = await clients.organizerB
+			.from('activities')
+			.delete()
+			.eq('id', ids.draft)
+			.select('id');
+		expect(stranger).toEqual([]);
+	});
+});
+
+describe('organizations', () => {
+	it('a pending organization is seen by its members and platform admins only', async () => {
+		const slugs = async (who: Who) =>
+			(
+				(
+					await clients[who]
+						.from('organizations')
+						.select('slug')
+						.in('slug', ['org-a', 'org-p'])
+						.order('slug')
+				).data ?? []
+			).map((o) => o.slug);
+		expect(await slugs('anon')).toEqual(['org-a']);
+		expect(await slugs('organizerA')).toEqual(['org-a']);
+		expect(await slugs('organizerB')).toEqual(['org-a', 'org-p']);
+		expect(await slugs('platformAdmin')).toEqual(['org-a', 'org-p']);
+	});
+
+	it('anyone signed in creates an organization through create_organization, as its pending owner', async () => {
+		const { data, error } = await clients.participant.rpc('create_organization', {
+			p_slug: 'ny-forening',
+			p_name: 'Ny forening',
+			p_kind: 'user_organization'
+		});
+		expect(error).toBeNull();
+		expect(data).toMatchObject({ slug: 'ny-forening', status: 'pending' });
+		const { data: role } = await clients.participant.rpc('my_role', { org: data.id });
+		expect(role).toBe('owner');
+		expect(
+			(
+				await clients.anon.rpc('create_organization', {
+					p_slug: 'x-y',
+					p_name: 'Xy',
+					p_kind: 'ngo'
+				})
+			).error?.code
+		).toBe('42501');
+		expect(
+			(
+				await clients.participant
+					.from('organizations')
+					.insert({ slug: 'direkte', name: 'Direkte', kind: 'ngo' })
+			).error?.code
+		).toBe('42501');
+	});
+
+	it('only platform admins approve or suspend', async () => {
+		expect(
+			(
+				await clients.organizerB.rpc('set_organization_status', {
+					p_organization: ids.p,
+					p_status: 'approved'
+				})
+			).error?.code
+		).toBe('42501');
+		const { error } = await clients.organizerB
+			.from('organizations')
+			.update({ status: 'approved' })
+			.eq('id', ids.p);
+		expect(error?.code).toBe('42501');
+		const { data } = await clients.platformAdmin.rpc('set_organization_status', {
+			p_organization: ids.p,
+			p_status: 'approved'
+		});
+		expect(data).toMatchObject({ status: 'approved' });
+		expect(await titles('anon')).toContain('Venter');
+		await clients.platformAdmin.rpc('set_organization_status', {
+			p_organization: ids.p,
+			p_status: 'suspended'
+		});
+		expect(await titles('anon')).not.toContain('Venter');
+	});
+
+	it('owners and admins edit their organization; organizers and others do not', async () => {
+		expect(
+			(
+				await clients.adminA
+					.from('organizations')
+					.update({ description: 'Oppdatert' })
+					.eq('id', ids.a)
+					.select('description')
+			).data
+		).toEqual([{ description: 'Oppdatert' }]);
+		expect(
+			(
+				await clients.organizerA
+					.from('organizations')
+					.update({ description: 'Nei' })
+					.eq('id', ids.a)
+					.select()
+			).data
+		).toEqual([]);
+		expect(
+			(
+				await clients.organizerB
+					.from('organizations')
+					.update({ description: 'Nei' })
+					.eq('id', ids.a)
+					.select()
+			).data
+		).toEqual([]);
+	});
+});
+
+describe('memberships and invitations', () => {
+	it('members see their own organization’s members, and nobody else’s', async () => {
+		const count = async (who: Who) =>
+			(await clients[who].from('memberships').select('user_id').eq('organization_id', ids.a)).data
+				?.length;
+		expect(await count('organizerA')).toBe(2);
+		expect(await count('organizerB')).toBe(0);
+		expect(await count('anon')).toBe(0);
+		expect(await count('platformAdmin')).toBe(2);
+	});
+
+	it('an organizer cannot make themselves admin; an admin can change an organizer’s role', async () => {
+		expect(
+			(
+				await clients.organizerA
+					.from('memberships')
+					.update({ role: 'admin' })
+					.eq('user_id', ids.organizerA)
+					.select()
+			).data
+		).toEqual([]);
+		const { data } = await clients.adminA
+			.from('memberships')
+			.update({ role: 'organizer' })
+			.eq('user_id', ids.organizerA)
+			.eq('organization_id', ids.a)
+			.select('role');
+		expect(data).toEqual([{ role: 'organizer' }]);
+	});
+
+	it('the last owner cannot be removed', async () => {
+		const { error } = await clients.organizerB
+			.from('memberships')
+			.delete()
+			.eq('organization_id', ids.b)
+			.eq('user_id', ids.organizerB);
+		expect(error?.code).toBe('23514');
+	});
+
+	it('invitations are seen by owners and admins only', async () => {
+		expect((await clients.adminA.from('invitations').select('email')).data).toEqual([
+			{ email: 'ny@example.com' }
+		]);
+		expect((await clients.organizerA.from('invitations').select('email')).data).toEqual([]);
+		expect((await clients.anon.from('invitations').select('email')).data).toEqual([]);
+	});
+
+	it('an invitation writes its e-mail to the outbox, which no API role can read', async () => {
+		const token = 'token-' + crypto.randomUUID();
+		const hash = createHash('sha256').update(token).digest('hex');
+		const { error } = await clients.adminA.rpc('invite_member', {
+			p_organization: ids.a,
+			p_email: 'Kari@Example.com',
+			p_role: 'organizer',
+			p_token_hash: hash,
+			p_token: token
+		});
+		expect(error).toBeNull();
+		const [mail] =
+			await sql`select to_email, template, data->>'token' as token from private.outbox order by id desc limit 1`;
+		expect(mail).toEqual({ to_email: 'kari@example.com', template: 'invitation', token });
+		expect(
+			(
+				await clients.organizerA.rpc('invite_member', {
+					p_organization: ids.a,
+					p_email: 'x@example.com',
+					p_role: 'organizer',
+					p_token_hash: hash,
+					p_token: token
+				})
+			).error?.code
+		).toBe('42501');
+		expect((await clients.adminA.rpc('outbox_claim', { p_limit: 5 })).error?.code).toBe('42501');
+		expect(
+			(
+				await clients.anon
+					.schema('private' as never)
+					.from('outbox')
+					.select()
+			).error?.code
+		).toBe('PGRST106');
+	});
+});
