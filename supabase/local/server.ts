@@ -101,7 +101,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 			return send(
 				res,
 				200,
-				{ 'content-type': 'application/json', ...cors() },
+				{ 'content-type': 'application/json', 'cache-control': 'public, max-age=600', ...cors() },
 				JSON.stringify(jwks(signingKey))
 			);
 		}
@@ -193,7 +193,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 						? { code: 'bad_jwt', message }
 						: { code: 403, error_code: 'bad_jwt', msg: message };
 					log(`auth: ${method} ${path} 403`);
-					return send(res, 403, json, JSON.stringify(body));
+					const version: Record<string, string> = apiVersion
+						? { 'x-supabase-api-version': '2024-01-01' }
+						: {};
+					return send(res, 403, { ...json, ...version }, JSON.stringify(body));
 				}
 				return send(res, caller.status, json, JSON.stringify(caller.body));
 			}

@@ -8,6 +8,7 @@ import {
 } from './context.ts';
 import { notFound, unprocessable, validationFailed } from './errors.ts';
 import { metadata } from './email-flows.ts';
+import { mergeMetadata } from './handler.ts';
 import {
 	confirmEmail,
 	createUser,
@@ -51,7 +52,8 @@ async function update(
 	}
 	if (body.email_confirm === true) await confirmEmail(sql, user.id);
 	if (body.user_metadata !== undefined) {
-		await sql`update auth.users set raw_user_meta_data = ${sql.json(metadata(body.user_metadata) as never)} where id = ${user.id}`;
+		// Merged key by key; a null removes the key (supabase/auth admin.go).
+		await mergeMetadata(sql, user.id, metadata(body.user_metadata));
 	}
 	if (body.app_metadata !== undefined) {
 		await sql`update auth.users set raw_app_meta_data = coalesce(raw_app_meta_data, '{}') || ${sql.json(metadata(body.app_metadata) as never)} where id = ${user.id}`;
@@ -59,7 +61,6 @@ async function update(
 	const ban = banUntil(body.ban_duration);
 	if (ban !== undefined)
 		await sql`update auth.users set banned_until = ${ban} where id = ${user.id}`;
-	if (ban) await sql`delete from auth.sessions where user_id = ${user.id}`;
 	await sql`update auth.users set updated_at = now() where id = ${user.id}`;
 }
 
@@ -86,6 +87,9 @@ export async function listUsers(ctx: AuthContext, req: AuthRequest): Promise<Aut
 }
 
 export async function createAdminUser(ctx: AuthContext, req: AuthRequest): Promise<AuthResponse> {
+	if (!req.body.email && !req.body.phone) {
+		throw validationFailed('Cannot create a user without either an email or phone');
+	}
 	const email = requireEmail(req.body.email);
 	return ctx.sql.begin(async (sql) => {
 		if (await findByEmail(sql, email)) {
@@ -97,7 +101,8 @@ export async function createAdminUser(ctx: AuthContext, req: AuthRequest): Promi
 		const hash =
 			req.body.password === undefined
 				? null
-				: await bcrypt.hash(checkPassword(ctx.config, req.body.password), 10);
+				: // The admin API does not apply the password rules (supabase/auth admin.go).
+					await bcrypt.hash(String(req.body.password), 10);
 		const user = await createUser(sql, {
 			email,
 			passwordHash: hash,

@@ -75,15 +75,19 @@ export function requireEmail(value: unknown): string {
 	}
 	const email = value.trim().toLowerCase();
 	if (email.length > 255 || !EMAIL.test(email)) {
-		throw new AuthError(400, 'email_address_invalid', `Email address "${value}" is invalid`);
+		throw validationFailed('Unable to validate email address: invalid format');
 	}
 	return email;
 }
 
 /** Password rules from config.toml: minimum length and required character classes. */
-export function checkPassword(config: AuthConfig, password: unknown): string {
+export function checkPassword(
+	config: AuthConfig,
+	password: unknown,
+	missing = 'Password is required'
+): string {
 	if (typeof password !== 'string' || password === '') {
-		throw validationFailed('Password is required');
+		throw validationFailed(missing);
 	}
 	const reasons: string[] = [];
 	const messages: string[] = [];
@@ -128,6 +132,8 @@ export async function requireUser(
 	if (!sub) {
 		throw new AuthError(403, 'bad_jwt', 'invalid claim: missing sub claim');
 	}
+	const user = await findById(ctx.sql, sub);
+	if (!user) throw forbidden('user_not_found', 'User from sub claim in JWT does not exist');
 	const sessionId = typeof claims.session_id === 'string' ? claims.session_id : '';
 	const [session] = sessionId
 		? await ctx.sql<
@@ -137,8 +143,6 @@ export async function requireUser(
 	if (!session) {
 		throw forbidden('session_not_found', 'Session from session_id claim in JWT does not exist');
 	}
-	const user = await findById(ctx.sql, sub);
-	if (!user) throw forbidden('user_not_found', 'User from sub claim in JWT does not exist');
 	return { user, sessionId, aal: session.aal ?? 'aal1' };
 }
 

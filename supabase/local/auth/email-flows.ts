@@ -10,6 +10,7 @@ import {
 } from './context.ts';
 import {
 	AuthError,
+	badRequest,
 	forbidden,
 	notFound,
 	otpExpired,
@@ -29,12 +30,17 @@ import {
 	type UserRow
 } from './users.ts';
 
-type TokenType = 'confirmation_token' | 'recovery_token' | 'email_change_token_new';
+type TokenType =
+	'confirmation_token' | 'recovery_token' | 'email_change_token_new' | 'email_change_token_current';
 
 const FIELD: Record<TokenType, { token: string; sentAt: string }> = {
 	confirmation_token: { token: 'confirmation_token', sentAt: 'confirmation_sent_at' },
 	recovery_token: { token: 'recovery_token', sentAt: 'recovery_sent_at' },
-	email_change_token_new: { token: 'email_change_token_new', sentAt: 'email_change_sent_at' }
+	email_change_token_new: { token: 'email_change_token_new', sentAt: 'email_change_sent_at' },
+	email_change_token_current: {
+		token: 'email_change_token_current',
+		sentAt: 'email_change_sent_at'
+	}
 };
 
 /** The verification types and the token each one consumes. */
@@ -44,7 +50,7 @@ const TYPES: Record<string, TokenType[]> = {
 	magiclink: ['recovery_token'],
 	recovery: ['recovery_token'],
 	email: ['confirmation_token', 'recovery_token'],
-	email_change: ['email_change_token_new']
+	email_change: ['email_change_token_new', 'email_change_token_current']
 };
 
 /**
@@ -59,11 +65,13 @@ async function mailToken(
 	kind: MailKind,
 	verifyType: string,
 	redirectTo: string,
-	to = user.email!
+	to = user.email!,
+	pkce = false
 ): Promise<{ otp: string; hash: string }> {
 	ctx.limiter.hit('email_sent', 'project');
 	const otp = newOtp(ctx.config.otpLength);
-	const hash = tokenHash(to, otp);
+	// A PKCE flow's link token is marked, so the link leads back with ?code= (supabase/auth).
+	const hash = `${pkce ? 'pkce_' : ''}${tokenHash(to, otp)}`;
 	const f = FIELD[tokenType];
 	await sql.unsafe(
 		`update auth.users set ${f.token} = $1, ${f.sentAt} = now(), updated_at = now() where id = $2`,
@@ -97,15 +105,16 @@ async function saveFlowState(
 	req: AuthRequest,
 	user: UserRow,
 	method: string
-): Promise<void> {
+): Promise<boolean> {
 	const challenge = req.body.code_challenge;
-	if (typeof challenge !== 'string' || !challenge) return;
+	if (typeof challenge !== 'string' || !challenge) return false;
 	const how = String(req.body.code_challenge_method ?? 's256').toLowerCase();
 	if (how !== 's256' && how !== 'plain') throw validationFailed('Invalid code_challenge_method');
 	await sql`delete from auth.flow_state where user_id = ${user.id} and authentication_method = ${method}`;
 	await sql`insert into auth.flow_state (id, user_id, auth_code, code_challenge_method, code_challenge,
 		provider_type, created_at, updated_at, authentication_method)
 		values (${randomUUID()}, ${user.id}, ${randomUUID()}, ${how}, ${challenge}, 'email', now(), now(), ${method})`;
+	return true;
 }
 
 const redirectOf = (ctx: AuthContext, req: AuthRequest) =>
@@ -121,7 +130,7 @@ export async function signup(ctx: AuthContext, req: AuthRequest): Promise<AuthRe
 		throw unprocessable('signup_disabled', 'Signups not allowed for this instance');
 	ctx.limiter.hit('sign_in_sign_ups', req.ip);
 	const email = requireEmail(req.body.email);
-	const password = checkPassword(ctx.config, req.body.password);
+	const password = checkPassword(ctx.config, req.body.password, 'Signup requires a valid password');
 	const redirectTo = redirectOf(ctx, req);
 	return ctx.sql.begin(async (sql) => {
 		const existing = await findByEmail(sql, email);
@@ -140,6 +149,7 @@ export async function signup(ctx: AuthContext, req: AuthRequest): Promise<AuthRe
 					...fake,
 					identities: [],
 					role: '',
+					confirmation_sent_at: new Date().toISOString(),
 					email_confirmed_at: undefined,
 					confirmed_at: undefined
 				}
@@ -156,7 +166,8 @@ export async function signup(ctx: AuthContext, req: AuthRequest): Promise<AuthRe
 				email,
 				passwordHash: hash,
 				userMetadata: metadata(req.body.data),
-				confirmed: !ctx.config.enableConfirmations
+				confirmed: !ctx.config.enableConfirmations,
+				identityInMetadata: true
 			});
 		}
 		if (!ctx.config.enableConfirmations) {
@@ -165,8 +176,18 @@ export async function signup(ctx: AuthContext, req: AuthRequest): Promise<AuthRe
 				body: await createSession(ctx.session, sql, user, 'password', { ip: req.ip })
 			};
 		}
-		await saveFlowState(sql, req, user, 'email/signup');
-		await mailToken(ctx, sql, user, 'confirmation_token', 'confirmation', 'signup', redirectTo);
+		const pkce = await saveFlowState(sql, req, user, 'email/signup');
+		await mailToken(
+			ctx,
+			sql,
+			user,
+			'confirmation_token',
+			'confirmation',
+			'signup',
+			redirectTo,
+			user.email!,
+			pkce
+		);
 		return { status: 200, body: await userJson(sql, (await findByEmail(sql, email))!) };
 	});
 }
@@ -177,22 +198,46 @@ export async function otp(ctx: AuthContext, req: AuthRequest): Promise<AuthRespo
 	return ctx.sql.begin(async (sql) => {
 		let user = await findByEmail(sql, email);
 		if (!user) {
-			if (req.body.create_user === false || !ctx.config.enableSignup) {
+			if (req.body.create_user === false) {
 				throw unprocessable('otp_disabled', 'Signups not allowed for otp');
+			}
+			if (!ctx.config.enableSignup) {
+				throw unprocessable('signup_disabled', 'Signups not allowed for this instance');
 			}
 			user = await createUser(sql, {
 				email,
 				passwordHash: null,
 				userMetadata: metadata(req.body.data),
-				confirmed: false
+				confirmed: false,
+				identityInMetadata: true
 			});
 		}
 		if (!user.email_confirmed_at && ctx.config.enableConfirmations) {
-			await saveFlowState(sql, req, user, 'email/signup');
-			await mailToken(ctx, sql, user, 'confirmation_token', 'confirmation', 'signup', redirectTo);
+			const pkce = await saveFlowState(sql, req, user, 'email/signup');
+			await mailToken(
+				ctx,
+				sql,
+				user,
+				'confirmation_token',
+				'confirmation',
+				'signup',
+				redirectTo,
+				user.email!,
+				pkce
+			);
 		} else {
-			await saveFlowState(sql, req, user, 'magiclink');
-			await mailToken(ctx, sql, user, 'recovery_token', 'magic_link', 'magiclink', redirectTo);
+			const pkce = await saveFlowState(sql, req, user, 'magiclink');
+			await mailToken(
+				ctx,
+				sql,
+				user,
+				'recovery_token',
+				'magic_link',
+				'magiclink',
+				redirectTo,
+				user.email!,
+				pkce
+			);
 		}
 		return { status: 200, body: {} };
 	});
@@ -204,8 +249,18 @@ export async function recover(ctx: AuthContext, req: AuthRequest): Promise<AuthR
 	await ctx.sql.begin(async (sql) => {
 		const user = await findByEmail(sql, email);
 		if (!user) return; // answer alike whether or not the address has an account
-		await saveFlowState(sql, req, user, 'recovery');
-		await mailToken(ctx, sql, user, 'recovery_token', 'recovery', 'recovery', redirectTo);
+		const pkce = await saveFlowState(sql, req, user, 'recovery');
+		await mailToken(
+			ctx,
+			sql,
+			user,
+			'recovery_token',
+			'recovery',
+			'recovery',
+			redirectTo,
+			user.email!,
+			pkce
+		);
 	});
 	return { status: 200, body: {} };
 }
@@ -238,40 +293,57 @@ export async function resend(ctx: AuthContext, req: AuthRequest): Promise<AuthRe
 	return { status: 200, body: {} };
 }
 
-/** Finds the user a token (code + e-mail, or hash) was issued to, and consumes it. */
+/**
+ * Finds the user a token (code + e-mail, or hash) was issued to, and consumes it. A secure
+ * e-mail change needs both addresses' codes: the first answers `pending`.
+ */
 async function consumeToken(
 	ctx: AuthContext,
 	sql: Sql,
 	type: string,
 	input: { hash?: string; email?: string; code?: string }
-): Promise<{ user: UserRow; tokenType: TokenType }> {
+): Promise<{ user: UserRow; tokenType: TokenType; pending: boolean }> {
 	const tokenTypes = TYPES[type];
 	if (!tokenTypes) throw validationFailed(`Verify requires a verification type`);
-	let hash = input.hash;
-	if (!hash) {
+	// A link (hash) and a typed code fail with Supabase Auth's two different messages.
+	const invalid = () =>
+		input.hash ? forbidden('otp_expired', 'Email link is invalid or has expired') : otpExpired();
+	let hashes: string[];
+	if (input.hash) hashes = [input.hash];
+	else {
 		if (!input.email || !input.code)
 			throw validationFailed('Verify requires either a token or a token hash');
-		hash = tokenHash(input.email.toLowerCase(), input.code.trim());
+		const h = tokenHash(input.email.toLowerCase(), input.code.trim());
+		hashes = [h, `pkce_${h}`];
 	}
 	const [row] = await sql<
 		{ user_id: string; token_type: TokenType; relates_to: string; created_at: Date }[]
 	>`
 		select user_id, token_type, relates_to, created_at from auth.one_time_tokens
-		where token_hash = ${hash} and token_type = any(${tokenTypes}::auth.one_time_token_type[])
+		where token_hash = any(${hashes}) and token_type = any(${tokenTypes}::auth.one_time_token_type[])
 		for update`;
-	if (!row) throw otpExpired();
-	if (input.email && row.relates_to.toLowerCase() !== input.email.toLowerCase()) throw otpExpired();
-	if (Date.now() - row.created_at.getTime() > ctx.config.otpExpiry * 1000) throw otpExpired();
+	if (!row) throw invalid();
+	if (input.email && row.relates_to.toLowerCase() !== input.email.toLowerCase()) throw invalid();
+	if (Date.now() - row.created_at.getTime() > ctx.config.otpExpiry * 1000) throw invalid();
 	await sql`delete from auth.one_time_tokens where user_id = ${row.user_id} and token_type = ${row.token_type}`;
 	const f = FIELD[row.token_type];
 	await sql.unsafe(`update auth.users set ${f.token} = '' where id = $1`, [row.user_id]);
-	if (row.token_type === 'email_change_token_new') {
-		await sql`update auth.users set email = email_change, email_change = '', email_confirmed_at = now(), updated_at = now() where id = ${row.user_id}`;
-		await sql`update auth.identities set identity_data = identity_data || jsonb_build_object('email', ${row.relates_to}::text)
-			where user_id = ${row.user_id} and provider = 'email'`;
+	let pending = false;
+	if (row.token_type.startsWith('email_change')) {
+		const [other] = await sql`select 1 from auth.one_time_tokens
+			where user_id = ${row.user_id} and token_type in ('email_change_token_new', 'email_change_token_current')`;
+		pending = !!other;
+		if (!pending) {
+			await sql`update auth.users set email = email_change, email_change = '', email_change_confirm_status = 0,
+				email_confirmed_at = now(), updated_at = now() where id = ${row.user_id}`;
+			await sql`update auth.identities set identity_data = identity_data || jsonb_build_object('email', u.email)
+				from auth.users u where u.id = ${row.user_id} and identities.user_id = u.id and provider = 'email'`;
+		} else {
+			await sql`update auth.users set email_change_confirm_status = 1 where id = ${row.user_id}`;
+		}
 	} else await confirmEmail(sql, row.user_id);
 	const [user] = await sql<UserRow[]>`select * from auth.users where id = ${row.user_id}`;
-	return { user, tokenType: row.token_type };
+	return { user, tokenType: row.token_type, pending };
 }
 
 const AMR: Record<string, string> = {
@@ -279,8 +351,13 @@ const AMR: Record<string, string> = {
 	email: 'otp',
 	magiclink: 'otp',
 	invite: 'invite',
-	recovery: 'recovery',
-	email_change: 'email_change'
+	recovery: 'otp',
+	email_change: 'otp'
+};
+
+const CHANGE_PENDING = {
+	msg: 'Confirmation link accepted. Please proceed to confirm link sent to the other email',
+	code: 200
 };
 
 /** POST /verify: a code with its e-mail, or a token hash → a session. */
@@ -288,11 +365,12 @@ export async function verifyPost(ctx: AuthContext, req: AuthRequest): Promise<Au
 	ctx.limiter.hit('token_verifications', req.ip);
 	const type = String(req.body.type ?? '');
 	return ctx.sql.begin(async (sql) => {
-		const { user } = await consumeToken(ctx, sql, type, {
+		const { user, pending } = await consumeToken(ctx, sql, type, {
 			hash: typeof req.body.token_hash === 'string' ? req.body.token_hash : undefined,
 			email: typeof req.body.email === 'string' ? req.body.email : undefined,
 			code: typeof req.body.token === 'string' ? req.body.token : undefined
 		});
+		if (pending) return { status: 200, body: CHANGE_PENDING };
 		return {
 			status: 200,
 			body: await createSession(ctx.session, sql, user, AMR[type] ?? 'otp', { ip: req.ip })
@@ -312,7 +390,13 @@ export async function verifyGet(ctx: AuthContext, req: AuthRequest): Promise<Aut
 	try {
 		ctx.limiter.hit('token_verifications', req.ip);
 		return await ctx.sql.begin(async (sql) => {
-			const { user } = await consumeToken(ctx, sql, type, { hash: q.get('token') ?? undefined });
+			const { user, pending } = await consumeToken(ctx, sql, type, {
+				hash: q.get('token') ?? undefined
+			});
+			if (pending) {
+				const message = new URLSearchParams({ message: CHANGE_PENDING.msg });
+				return go(`${redirectTo}#${message}`);
+			}
 			const method =
 				type === 'recovery' ? 'recovery' : type === 'magiclink' ? 'magiclink' : 'email/signup';
 			const [flow] = await sql<{ auth_code: string }[]>`
@@ -339,7 +423,11 @@ export async function verifyGet(ctx: AuthContext, req: AuthRequest): Promise<Aut
 			error_description:
 				error.code === 'otp_expired' ? 'Email link is invalid or has expired' : error.message
 		});
-		return go(`${redirectTo}#${fragment}`);
+		// A PKCE link's error goes in the query string too, where a server can read it.
+		const query = (q.get('token') ?? '').startsWith('pkce_')
+			? `${redirectTo.includes('?') ? '&' : '?'}${fragment}`
+			: '';
+		return go(`${redirectTo}${query}#${fragment}`);
 	}
 }
 
@@ -372,14 +460,15 @@ export async function exchangePkce(ctx: AuthContext, req: AuthRequest): Promise<
 				? verifier
 				: createHash('sha256').update(verifier).digest('base64url');
 		if (computed !== flow.code_challenge) {
-			throw forbidden(
+			throw badRequest(
 				'bad_code_verifier',
 				'code challenge does not match previously saved code verifier'
 			);
 		}
 		await sql`delete from auth.flow_state where id = ${flow.id}`;
 		const [user] = await sql<UserRow[]>`select * from auth.users where id = ${flow.user_id}`;
-		const method = flow.authentication_method === 'recovery' ? 'recovery' : 'otp';
+		// The session's amr names the flow it came from (email/signup, magiclink, recovery).
+		const method = flow.authentication_method;
 		return {
 			status: 200,
 			body: await createSession(ctx.session, sql, user, method, { ip: req.ip })
@@ -422,10 +511,20 @@ export async function generateLink(ctx: AuthContext, req: AuthRequest): Promise<
 		recovery: { tokenType: 'recovery_token', verify: 'recovery' },
 		email_change_new: { tokenType: 'email_change_token_new', verify: 'email_change' }
 	};
-	const kind = kinds[type];
+	let kind = kinds[type];
 	if (!kind) throw validationFailed('Invalid email action link type requested');
 	return ctx.sql.begin(async (sql) => {
 		let user = await findByEmail(sql, email);
+		if (type === 'magiclink' && !user) {
+			// An unknown address gets a sign-up link instead (supabase/auth mail.go).
+			kind = kinds.signup;
+			user = await createUser(sql, {
+				email,
+				passwordHash: null,
+				userMetadata: metadata(req.body.data),
+				confirmed: false
+			});
+		}
 		if (type === 'signup') {
 			if (user?.email_confirmed_at)
 				throw unprocessable(
@@ -440,6 +539,12 @@ export async function generateLink(ctx: AuthContext, req: AuthRequest): Promise<
 				confirmed: false
 			});
 		} else if (type === 'invite') {
+			if (user?.email_confirmed_at) {
+				throw unprocessable(
+					'email_exists',
+					'A user with this email address has already been registered'
+				);
+			}
 			user ??= await createUser(sql, {
 				email,
 				passwordHash: null,

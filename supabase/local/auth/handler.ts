@@ -13,7 +13,7 @@ import * as email from './email-flows.ts';
 import { AuthError, badRequest, unprocessable, validationFailed } from './errors.ts';
 import * as mfa from './mfa.ts';
 import { createSession, refresh } from './sessions.ts';
-import { findByEmail, findById, userJson } from './users.ts';
+import { findByEmail, findById, userJson, type Sql } from './users.ts';
 
 const API_VERSION = '2024-01-01';
 
@@ -169,30 +169,58 @@ async function token(ctx: AuthContext, req: AuthRequest): Promise<AuthResponse> 
 			throw badRequest('email_not_confirmed', 'Email not confirmed');
 		if (user.banned_until && user.banned_until.getTime() > Date.now())
 			throw badRequest('user_banned', 'User is banned');
-		return {
-			status: 200,
-			body: await ctx.sql.begin((sql) =>
-				createSession(ctx.session, sql, user, 'password', {
-					ip: req.ip,
-					userAgent: req.headers.get('user-agent') ?? undefined
-				})
-			)
-		};
+		const session = await ctx.sql.begin((sql) =>
+			createSession(ctx.session, sql, user, 'password', {
+				ip: req.ip,
+				userAgent: req.headers.get('user-agent') ?? undefined
+			})
+		);
+		return { status: 200, body: { ...session, ...weakPasswordNotice(ctx, password) } };
 	}
 	if (grant === 'refresh_token') {
 		ctx.limiter.hit('token_refresh', req.ip);
 		const value = req.body.refresh_token;
 		if (typeof value !== 'string' || !value)
 			throw badRequest('refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
-		return { status: 200, body: await ctx.sql.begin((sql) => refresh(ctx.session, sql, value)) };
+		const result = await ctx.sql.begin((sql) => refresh(ctx.session, sql, value));
+		if (result instanceof AuthError) throw result;
+		return { status: 200, body: result };
 	}
 	if (grant === 'pkce') return email.exchangePkce(ctx, req);
 	throw badRequest('validation_failed', 'unsupported_grant_type');
 }
 
+/** A sign-in with a password that no longer meets the rules still works, with a notice. */
+function weakPasswordNotice(ctx: AuthContext, password: string) {
+	try {
+		checkPassword(ctx.config, password);
+		return {};
+	} catch (error) {
+		if (!(error instanceof AuthError) || error.code !== 'weak_password') return {};
+		return {
+			weak_password: {
+				reasons: (error.extra.weak_password as { reasons: string[] }).reasons,
+				message: error.message
+			}
+		};
+	}
+}
+
 async function updateUser(ctx: AuthContext, req: AuthRequest): Promise<AuthResponse> {
-	const { user } = await requireUser(ctx, req);
+	const { user, sessionId, aal } = await requireUser(ctx, req);
 	return ctx.sql.begin(async (sql) => {
+		const changesCredentials = req.body.password !== undefined || req.body.email !== undefined;
+		if (changesCredentials && aal !== 'aal2') {
+			const [factor] =
+				await sql`select 1 from auth.mfa_factors where user_id = ${user.id} and status = 'verified'`;
+			if (factor) {
+				throw new AuthError(
+					401,
+					'insufficient_aal',
+					'AAL2 session is required to update email or password when MFA is enabled.'
+				);
+			}
+		}
 		if (req.body.password !== undefined) {
 			const password = checkPassword(ctx.config, req.body.password);
 			if (user.encrypted_password && (await bcrypt.compare(password, user.encrypted_password))) {
@@ -202,14 +230,11 @@ async function updateUser(ctx: AuthContext, req: AuthRequest): Promise<AuthRespo
 				);
 			}
 			await sql`update auth.users set encrypted_password = ${await bcrypt.hash(password, 10)}, updated_at = now() where id = ${user.id}`;
+			// A new password ends every other session (supabase/auth user.go).
+			await sql`delete from auth.sessions where user_id = ${user.id} and id <> ${sessionId}`;
 		}
-		if (req.body.data !== undefined) {
-			const data = email.metadata(req.body.data);
-			// Top-level keys merge into user_metadata; a null removes the key (Supabase Auth's behaviour).
-			await sql`update auth.users set raw_user_meta_data =
-				jsonb_strip_nulls(coalesce(raw_user_meta_data, '{}') || ${sql.json(data as never)}), updated_at = now()
-				where id = ${user.id}`;
-		}
+		if (req.body.data !== undefined)
+			await mergeMetadata(sql, user.id, email.metadata(req.body.data));
 		if (req.body.email !== undefined) {
 			const next = requireEmail(req.body.email);
 			if (next !== user.email) {
@@ -219,9 +244,10 @@ async function updateUser(ctx: AuthContext, req: AuthRequest): Promise<AuthRespo
 						'email_exists',
 						'A user with this email address has already been registered'
 					);
-				await sql`update auth.users set email_change = ${next} where id = ${user.id}`;
+				await sql`update auth.users set email_change = ${next}, email_change_confirm_status = 0 where id = ${user.id}`;
 				const fresh = (await findById(sql, user.id))!;
 				const redirectTo = req.url.searchParams.get('redirect_to') ?? ctx.config.siteUrl;
+				// double_confirm_changes: both the new and the current address confirm the change.
 				await email.mailToken(
 					ctx,
 					sql,
@@ -232,12 +258,31 @@ async function updateUser(ctx: AuthContext, req: AuthRequest): Promise<AuthRespo
 					redirectTo,
 					next
 				);
+				await email.mailToken(
+					ctx,
+					sql,
+					fresh,
+					'email_change_token_current',
+					'email_change',
+					'email_change',
+					redirectTo,
+					user.email!
+				);
 			}
 		}
 		if (req.body.nonce !== undefined && typeof req.body.nonce !== 'string')
 			throw validationFailed('Invalid nonce');
 		return { status: 200, body: await userJson(sql, (await findById(sql, user.id))!) };
 	});
+}
+
+/** Merges `data` into user_metadata key by key; a null value removes the key. */
+export async function mergeMetadata(sql: Sql, userId: string, data: Record<string, unknown>) {
+	const removed = Object.keys(data).filter((k) => data[k] === null);
+	const kept = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null));
+	await sql`update auth.users set raw_user_meta_data =
+		(coalesce(raw_user_meta_data, '{}') || ${sql.json(kept as never)}) - ${removed}::text[],
+		updated_at = now() where id = ${userId}`;
 }
 
 async function logout(ctx: AuthContext, req: AuthRequest): Promise<AuthResponse> {
@@ -247,6 +292,6 @@ async function logout(ctx: AuthContext, req: AuthRequest): Promise<AuthResponse>
 	else if (scope === 'others')
 		await ctx.sql`delete from auth.sessions where user_id = ${user.id} and id <> ${sessionId}`;
 	else if (scope === 'global') await ctx.sql`delete from auth.sessions where user_id = ${user.id}`;
-	else throw validationFailed('Unsupported logout scope');
+	else throw validationFailed(`Unsupported logout scope "${scope}"`);
 	return { status: 204 };
 }

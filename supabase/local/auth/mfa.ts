@@ -36,7 +36,7 @@ export async function enroll(ctx: AuthContext, req: AuthRequest): Promise<AuthRe
 	const issuer =
 		typeof req.body.issuer === 'string' && req.body.issuer
 			? req.body.issuer
-			: new URL(ctx.config.siteUrl).hostname;
+			: new URL(ctx.config.siteUrl).host;
 	const secret = newSecret();
 	const id = randomUUID();
 	await ctx.sql`insert into auth.mfa_factors (id, user_id, friendly_name, factor_type, status, created_at, updated_at, secret)
@@ -114,6 +114,8 @@ export async function verify(
 			throw unprocessable('mfa_verification_failed', 'Invalid TOTP code entered');
 		await sql`update auth.mfa_challenges set verified_at = now() where id = ${challengeId}`;
 		await sql`update auth.mfa_factors set status = 'verified', updated_at = now(), last_challenged_at = now() where id = ${factorId}`;
+		// Other sessions signed in with less than this factor end (supabase/auth mfa.go).
+		await sql`delete from auth.sessions where user_id = ${user.id} and id <> ${sessionId} and aal = 'aal1'`;
 		return { status: 200, body: await stepUp(ctx.session, sql, user, sessionId, factorId, 'totp') };
 	});
 }
@@ -126,7 +128,7 @@ export async function unenroll(
 	const { user, aal } = await requireUser(ctx, req);
 	const factor = await ownFactor(ctx, user.id, factorId);
 	if (factor.status === 'verified' && aal !== 'aal2') {
-		throw new AuthError(401, 'insufficient_aal', 'AAL2 required to unenroll verified factor');
+		throw new AuthError(422, 'insufficient_aal', 'AAL2 required to unenroll verified factor');
 	}
 	await ctx.sql`delete from auth.mfa_factors where id = ${factorId}`;
 	return { status: 200, body: { id: factorId } };

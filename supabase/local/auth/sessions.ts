@@ -147,15 +147,18 @@ export async function refresh(ctx: SessionContext, sql: Sql, token: string) {
 	if (row.revoked) {
 		const withinReuse =
 			Date.now() - row.updated_at.getTime() < ctx.refreshTokenReuseInterval * 1000;
-		const [child] = await sql<{ token: string }[]>`
-			select token from auth.refresh_tokens where session_id = ${row.session_id} and not revoked
+		const [active] = await sql<{ token: string; parent: string | null }[]>`
+			select token, parent from auth.refresh_tokens where session_id = ${row.session_id} and not revoked
 			order by id desc limit 1`;
-		if (!withinReuse || !child) {
-			// Reuse outside the window: revoke the whole family (supabase/auth internal/api/token_refresh.go).
+		// A retry with the token just rotated out (the active one's parent) gets the active one:
+		// the client may simply have missed the answer (supabase/auth tokens/service.go).
+		if (!active || !(withinReuse || active.parent === row.token)) {
+			// Reuse of an older token: the whole family is revoked (it may have been stolen). The
+			// error is returned, not thrown, so the revocation commits.
 			await sql`update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = ${row.session_id}`;
-			throw badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used');
+			return badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used');
 		}
-		next = child.token;
+		next = active.token;
 	} else {
 		next = newRefreshToken();
 		await sql`update auth.refresh_tokens set revoked = true, updated_at = now() where id = ${row.id}`;

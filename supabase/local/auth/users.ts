@@ -64,10 +64,18 @@ export async function createUser(
 		appMetadata?: Record<string, unknown>;
 		confirmed: boolean;
 		invited?: boolean;
+		/** Self sign-up keeps the identity's claims in user_metadata; the admin API does not. */
+		identityInMetadata?: boolean;
 	}
 ): Promise<UserRow> {
 	const id = crypto.randomUUID();
 	const app = { provider: 'email', providers: ['email'], ...(input.appMetadata ?? {}) };
+	const email = input.email.toLowerCase();
+	// The e-mail identity's claims sit beside the sign-up data, as Supabase Auth stores them.
+	const identityClaims = { sub: id, email, email_verified: input.confirmed, phone_verified: false };
+	const userMetadata = input.identityInMetadata
+		? { ...input.userMetadata, ...identityClaims }
+		: input.userMetadata;
 	const [user] = await sql<UserRow[]>`
 		insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
 			invited_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at, is_super_admin,
@@ -75,15 +83,10 @@ export async function createUser(
 		values ('00000000-0000-0000-0000-000000000000', ${id}, 'authenticated', 'authenticated',
 			${input.email.toLowerCase()}, ${input.passwordHash},
 			${input.confirmed ? sql`now()` : null}, ${input.invited ? sql`now()` : null},
-			${sql.json(app as never)}, ${sql.json(input.userMetadata as never)}, now(), now(), false,
+			${sql.json(app as never)}, ${sql.json(userMetadata as never)}, now(), now(), false,
 			'', '', '', '', false)
 		returning *`;
-	const identityData = {
-		sub: id,
-		email: input.email.toLowerCase(),
-		email_verified: false,
-		phone_verified: false
-	};
+	const identityData = identityClaims;
 	await sql`
 		insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
 		values (${id}, ${id}, ${sql.json(identityData)}, 'email', now(), now(), now())`;
@@ -165,7 +168,9 @@ export async function userJson(sql: Sql, user: UserRow): Promise<Record<string, 
 /** Marks the user's e-mail as confirmed (and its identity as verified). */
 export async function confirmEmail(sql: Sql, id: string): Promise<void> {
 	await sql`update auth.users set email_confirmed_at = coalesce(email_confirmed_at, now()),
-		confirmation_token = '', updated_at = now() where id = ${id}`;
+		confirmation_token = '', updated_at = now(),
+		raw_user_meta_data = coalesce(raw_user_meta_data, '{}') || '{"email_verified": true}'::jsonb
+		where id = ${id}`;
 	await sql`update auth.identities set identity_data = identity_data || '{"email_verified": true}'::jsonb
 		where user_id = ${id} and provider = 'email'`;
 	await sql`delete from auth.one_time_tokens where user_id = ${id} and token_type = 'confirmation_token'`;
