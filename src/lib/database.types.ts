@@ -447,6 +447,7 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
+			sync_sessions: { Args: { p_activity: string; p_occurrences: Json }; Returns: number };
 		};
 		Enums: {
 			activity_attribute:
