@@ -1,9 +1,10 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database, Tables, TablesInsert } from '$lib/database.types';
+import type { Database, Tables, TablesInsert, TablesUpdate } from '$lib/database.types';
 import { expand, parseRRule, type Occurrence } from '$lib/recurrence';
 
 type Client = SupabaseClient<Database>;
-export type Activity = Tables<'activities'>;
+// activity_visible is a function over the row, which the generated types list as a field.
+export type Activity = Omit<Tables<'activities'>, 'activity_visible'>;
 export type Session = Tables<'sessions'>;
 export type ActivityInput = Omit<
 	TablesInsert<'activities'>,
@@ -111,7 +112,7 @@ export async function setStatus(
 	status: Activity['status'],
 	cancelReason?: string
 ) {
-	const fields: Partial<Activity> = { status };
+	const fields: TablesUpdate<'activities'> = { status };
 	if (status === 'published') fields.published_at = new Date().toISOString();
 	if (status === 'cancelled') fields.cancel_reason = cancelReason ?? null;
 	const { error } = await supabase.from('activities').update(fields).eq('id', id);

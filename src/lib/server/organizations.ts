@@ -14,3 +14,130 @@ export async function listApproved(
 	if (error) throw new Error(`organizations.listApproved: ${error.code} ${error.message}`);
 	return data;
 }
+
+type Client = SupabaseClient<Database>;
+
+export interface MyOrganization {
+	id: string;
+	slug: string;
+	name: string;
+	status: Database['public']['Enums']['organization_status'];
+	role: Database['public']['Enums']['member_role'];
+}
+
+/** The organizations the signed-in user is a member of, with their role. */
+export async function listMine(supabase: Client, userId: string): Promise<MyOrganization[]> {
+	const { data, error } = await supabase
+		.from('memberships')
+		.select('role, organizations(id, slug, name, status)')
+		.eq('user_id', userId);
+	if (error) throw new Error(`organizations.listMine: ${error.message}`);
+	return data
+		.filter((m) => m.organizations)
+		.map((m) => ({ ...m.organizations!, role: m.role }))
+		.sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+}
+
+/** Creates a pending organization with the caller as owner. */
+export async function create(
+	supabase: Client,
+	input: {
+		slug: string;
+		name: string;
+		kind: Database['public']['Enums']['organization_kind'];
+		description: string;
+		city: string | null;
+	}
+) {
+	const { data, error } = await supabase.rpc('create_organization', {
+		p_slug: input.slug,
+		p_name: input.name,
+		p_kind: input.kind,
+		p_description: input.description,
+		p_city: input.city ?? undefined
+	});
+	return { organization: data, error };
+}
+
+export async function get(supabase: Client, id: string) {
+	if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+	const { data, error } = await supabase
+		.from('organizations')
+		.select('*')
+		.eq('id', id)
+		.maybeSingle();
+	if (error) throw new Error(`organizations.get: ${error.message}`);
+	return data;
+}
+
+export async function myRole(supabase: Client, id: string) {
+	const { data } = await supabase.rpc('my_role', { org: id });
+	return data ?? null;
+}
+
+export async function isPlatformAdmin(supabase: Client): Promise<boolean> {
+	const { data } = await supabase.rpc('is_platform_admin');
+	return data === true;
+}
+
+/** Organizations waiting for a platform admin (RLS shows them to admins only). */
+export async function pending(supabase: Client) {
+	const { data, error } = await supabase
+		.from('organizations')
+		.select('id, name, slug, kind, city, created_at')
+		.eq('status', 'pending')
+		.order('created_at');
+	if (error) throw new Error(`organizations.pending: ${error.message}`);
+	return data;
+}
+
+export async function setStatus(supabase: Client, id: string, status: 'approved' | 'suspended') {
+	const { error } = await supabase.rpc('set_organization_status', {
+		p_organization: id,
+		p_status: status
+	});
+	return error;
+}
+
+export async function members(supabase: Client, id: string) {
+	const { data, error } = await supabase
+		.from('memberships')
+		.select('user_id, role, created_at')
+		.eq('organization_id', id)
+		.order('created_at');
+	if (error) throw new Error(`organizations.members: ${error.message}`);
+	return data;
+}
+
+/** Invites by e-mail: the invitation and its mail (in the outbox) are written together. */
+export async function invite(
+	supabase: Client,
+	input: {
+		organizationId: string;
+		email: string;
+		role: Database['public']['Enums']['member_role'];
+		locale: string;
+	}
+) {
+	const token = crypto.randomUUID() + crypto.randomUUID().replaceAll('-', '');
+	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+	const hash = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+	const { error } = await supabase.rpc('invite_member', {
+		p_organization: input.organizationId,
+		p_email: input.email,
+		p_role: input.role,
+		p_token_hash: hash,
+		p_token: token,
+		p_locale: input.locale
+	});
+	return error;
+}
+
+export async function removeMember(supabase: Client, organizationId: string, userId: string) {
+	const { error } = await supabase
+		.from('memberships')
+		.delete()
+		.eq('organization_id', organizationId)
+		.eq('user_id', userId);
+	return error;
+}
