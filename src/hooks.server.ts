@@ -1,6 +1,7 @@
-import type { HandleServerError } from '@sveltejs/kit';
+import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { locale } from '$lib/server/hooks/locale';
+import { startOutbox } from '$lib/server/outbox';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
 import { session } from '$lib/server/hooks/session';
 import { supabase } from '$lib/server/hooks/supabase';
@@ -15,4 +16,11 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	if (status !== 404)
 		console.error(`[${status}] ${event.request.method} ${event.url.pathname}`, error);
 	return { message };
+};
+
+/** Starts the outbox sender: e-mails written with their change are delivered with retries. */
+export const init: ServerInit = () => {
+	const outbox = startOutbox();
+	// adapter-node emits this on SIGINT/SIGTERM: let a send in progress finish and be reported.
+	process.once('sveltekit:shutdown', () => void outbox.stop());
 };

@@ -33,7 +33,11 @@ export async function startLocalStack(
 		appEnv: {
 			PUBLIC_SUPABASE_URL: local.runtime.url,
 			PUBLIC_SUPABASE_PUBLISHABLE_KEY: local.runtime.publishableKey,
-			SUPABASE_SECRET_KEY: local.runtime.secretKey
+			SUPABASE_SECRET_KEY: local.runtime.secretKey,
+			// The app's own e-mails (the outbox) go to the mail catcher too.
+			SMTP_HOST: '127.0.0.1',
+			SMTP_PORT: String(local.mail.smtpPort),
+			...(siteUrl ? { PUBLIC_SITE_URL: siteUrl } : {})
 		}
 	};
 }
