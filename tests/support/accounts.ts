@@ -85,3 +85,19 @@ export async function sessionFromCookies(
 		: decodeURIComponent(raw);
 	return JSON.parse(json);
 }
+
+/** Makes an account a platform admin (as `npm run admin:grant` does, with the secret key). */
+export async function grantPlatformAdmin(userId: string) {
+	const admin = createClient(process.env.SAMMEN_API_URL!, LOCAL_SECRET_KEY, {
+		auth: { persistSession: false, autoRefreshToken: false }
+	});
+	const { error } = await admin.from('platform_admins').insert({ user_id: userId });
+	if (error) throw error;
+}
+
+/** `YYYY-MM-DD` of the next `weekday` (0 = Sunday) at least a week from now, in Oslo. */
+export function nextWeekday(weekday: number, weeksAhead = 1): string {
+	const d = new Date(Date.now() + weeksAhead * 7 * 86_400_000);
+	while (d.getUTCDay() !== weekday) d.setUTCDate(d.getUTCDate() + 1);
+	return d.toISOString().slice(0, 10);
+}
