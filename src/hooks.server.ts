@@ -2,6 +2,7 @@ import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { locale } from '$lib/server/hooks/locale';
 import { startOutbox } from '$lib/server/outbox';
+import { startHorizonExtender } from '$lib/server/horizons';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
 import { session } from '$lib/server/hooks/session';
 import { supabase } from '$lib/server/hooks/supabase';
@@ -21,6 +22,10 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 /** Starts the outbox sender: e-mails written with their change are delivered with retries. */
 export const init: ServerInit = () => {
 	const outbox = startOutbox();
+	const horizons = startHorizonExtender();
 	// adapter-node emits this on SIGINT/SIGTERM: let a send in progress finish and be reported.
-	process.once('sveltekit:shutdown', () => void outbox.stop());
+	process.once('sveltekit:shutdown', () => {
+		void outbox.stop();
+		clearInterval(horizons);
+	});
 };

@@ -54,7 +54,7 @@ async function createActivity(
 	return page.url().replace(/\?.*$/, '');
 }
 
-test.describe('organizations and publishing @no-js', () => {
+test.describe('organizations and publishing @no-js @phone', () => {
 	test('an organizer registers an organization, a platform admin approves it, and its activities go public', async ({
 		page,
 		browser
@@ -103,7 +103,7 @@ test.describe('organizations and publishing @no-js', () => {
 		await expect(admin.getByRole('status')).toHaveText(`Ball og venner ${tag} er godkjent.`);
 		await adminContext.close();
 
-		const courseUrl = await createActivity(page, orgUrl, {
+		await createActivity(page, orgUrl, {
 			title: `Kurs ${tag}`,
 			slug: 'kurs',
 			first: nextWeekday(1),

@@ -447,7 +447,10 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
-			sync_sessions: { Args: { p_activity: string; p_occurrences: Json }; Returns: number };
+			sync_sessions: {
+				Args: { p_activity: string; p_from?: string; p_occurrences: Json };
+				Returns: number;
+			};
 		};
 		Enums: {
 			activity_attribute:

@@ -1,10 +1,10 @@
 -- Sessions follow their activity's rule for a rolling horizon. The app expands the rule (in the
 -- activity's time zone) and hands the occurrences to sync_sessions, which applies them in one
 -- statement each: new occurrences are added, changed times follow the rule, occurrences the rule
--- no longer has are removed — except sessions edited by hand (moved or cancelled) and past ones,
--- which stay as they are. (The sign-up issue adds: never a session that has sign-ups.)
+-- no longer has are removed — except sessions edited by hand (moved or cancelled), past ones and
+-- those before the window the app expanded (p_from), which stay as they are. (The sign-up issue adds: never a session that has sign-ups.)
 
-create function public.sync_sessions(p_activity uuid, p_occurrences jsonb)
+create function public.sync_sessions(p_activity uuid, p_occurrences jsonb, p_from timestamptz default now())
 returns integer
 language plpgsql
 security invoker
@@ -37,7 +37,7 @@ begin
   delete from public.sessions s
   where s.activity_id = p_activity
     and not s.edited
-    and s.starts_at > now()
+    and s.starts_at > greatest(now(), p_from)
     and s.occurrence_date not in (
       select (o ->> 'occurrence_date')::date from jsonb_array_elements(p_occurrences) o
     );
@@ -46,5 +46,5 @@ begin
 end;
 $$;
 
-revoke execute on function public.sync_sessions(uuid, jsonb) from public, anon;
-grant execute on function public.sync_sessions(uuid, jsonb) to authenticated, service_role;
+revoke execute on function public.sync_sessions(uuid, jsonb, timestamptz) from public, anon;
+grant execute on function public.sync_sessions(uuid, jsonb, timestamptz) to authenticated, service_role;

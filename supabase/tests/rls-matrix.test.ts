@@ -341,4 +341,29 @@ describe('memberships and invitations', () => {
 			).error?.code
 		).toBe('PGRST106');
 	});
+
+	it('the invited person, and only they, accept an invitation by its token', async () => {
+		const token = 'token-' + crypto.randomUUID();
+		const hash = createHash('sha256').update(token).digest('hex');
+		await clients.adminA.rpc('invite_member', {
+			p_organization: ids.a,
+			p_email: 'participant@example.com',
+			p_role: 'organizer',
+			p_token_hash: hash,
+			p_token: token
+		});
+		expect(
+			(await clients.organizerB.rpc('accept_invitation', { p_token: token })).error?.code
+		).toBe('P0002');
+		const { data, error } = await clients.participant.rpc('accept_invitation', { p_token: token });
+		expect(error).toBeNull();
+		expect(data).toMatchObject({
+			organization_id: ids.a,
+			user_id: ids.participant,
+			role: 'organizer'
+		});
+		expect(
+			(await clients.participant.rpc('accept_invitation', { p_token: token })).error?.code
+		).toBe('P0002');
+	});
 });

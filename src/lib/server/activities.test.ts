@@ -126,3 +126,20 @@ describe('sessions from the rule', () => {
 		expect(await activities.sessions(organizer, once!.id)).toHaveLength(1);
 	});
 });
+
+describe('the rolling horizon', () => {
+	it('grows as time passes: a later run adds the sessions that came within six months', async () => {
+		const { activity } = await activities.create(organizer, {
+			organizationId: orgId,
+			userId,
+			fields: { ...base, slug: 'lopende', rrule: 'FREQ=WEEKLY;BYDAY=TU', first_date: '2026-12-01' }
+		});
+		await activities.setStatus(organizer, activity!.id, 'published');
+		const before = (await activities.sessions(organizer, activity!.id)).length;
+		const admin = createClient<Database>(rt.url, rt.secretKey, { auth: { persistSession: false } });
+		await activities.extendHorizons(admin, new Date(Date.now() + 28 * 86_400_000));
+		const after = await activities.sessions(organizer, activity!.id);
+		expect(after.length).toBe(before + 4);
+		expect(before).toBeGreaterThanOrEqual(26);
+	});
+});

@@ -18,6 +18,9 @@ function fail(where: string, error: { code?: string; message: string } | null): 
 	throw new Error(`activities.${where}: ${error?.code ?? ''} ${error?.message ?? 'no row'}`);
 }
 
+/** The window sessions are kept for: from a day ago to the horizon. */
+const windowStart = (now: Date) => new Date(now.getTime() - 24 * 3600_000);
+
 /** The occurrences of an activity's rule from now to the horizon (all of them for a course). */
 export function occurrences(
 	activity: Pick<Activity, 'rrule' | 'first_date' | 'start_time' | 'duration_minutes' | 'timezone'>,
@@ -30,7 +33,7 @@ export function occurrences(
 		startTime: activity.start_time.slice(0, 5),
 		durationMinutes: activity.duration_minutes,
 		timeZone: activity.timezone,
-		from: new Date(now.getTime() - 24 * 3600_000),
+		from: windowStart(now),
 		until: new Date(now.getTime() + HORIZON_DAYS * 24 * 3600_000)
 	});
 }
@@ -44,7 +47,8 @@ export async function syncSessions(supabase: Client, activity: Activity, now = n
 	}));
 	const { error } = await supabase.rpc('sync_sessions', {
 		p_activity: activity.id,
-		p_occurrences: list
+		p_occurrences: list,
+		p_from: windowStart(now).toISOString()
 	});
 	if (error) fail('syncSessions', error);
 }
@@ -175,4 +179,19 @@ export async function listPublished(supabase: Client) {
 		.order('first_date');
 	if (error) fail('listPublished', error);
 	return data;
+}
+
+/**
+ * Moves every repeating activity's horizon forward (new sessions as time passes). Idempotent:
+ * several app instances may run it. Called with the secret-key client from the server's init.
+ */
+export async function extendHorizons(supabase: Client, now = new Date()): Promise<number> {
+	const { data, error } = await supabase
+		.from('activities')
+		.select('*')
+		.eq('status', 'published')
+		.not('rrule', 'is', null);
+	if (error) fail('extendHorizons', error);
+	for (const activity of data) await syncSessions(supabase, activity, now);
+	return data.length;
 }

@@ -141,3 +141,9 @@ export async function removeMember(supabase: Client, organizationId: string, use
 		.eq('user_id', userId);
 	return error;
 }
+
+/** Accepts an invitation as the signed-in user (it must be the invited address). */
+export async function acceptInvitation(supabase: Client, token: string) {
+	const { data, error } = await supabase.rpc('accept_invitation', { p_token: token });
+	return { membership: data, error };
+}

@@ -108,7 +108,11 @@ export async function createAdminUser(ctx: AuthContext, req: AuthRequest): Promi
 			passwordHash: hash,
 			userMetadata: metadata(req.body.user_metadata),
 			appMetadata: metadata(req.body.app_metadata),
-			confirmed: req.body.email_confirm === true
+			confirmed: req.body.email_confirm === true,
+			id:
+				typeof req.body.id === 'string' && /^[0-9a-f-]{36}$/i.test(req.body.id)
+					? req.body.id
+					: undefined
 		});
 		await update(sql, ctx, user, { ban_duration: req.body.ban_duration });
 		return { status: 200, body: await userJson(sql, (await findById(sql, user.id))!) };

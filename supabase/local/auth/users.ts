@@ -66,9 +66,11 @@ export async function createUser(
 		invited?: boolean;
 		/** Self sign-up keeps the identity's claims in user_metadata; the admin API does not. */
 		identityInMetadata?: boolean;
+		/** The admin API may choose the id. */
+		id?: string;
 	}
 ): Promise<UserRow> {
-	const id = crypto.randomUUID();
+	const id = input.id ?? crypto.randomUUID();
 	const app = { provider: 'email', providers: ['email'], ...(input.appMetadata ?? {}) };
 	const email = input.email.toLowerCase();
 	// The e-mail identity's claims sit beside the sign-up data, as Supabase Auth stores them.

@@ -55,9 +55,26 @@ export function tokenClient(rt: TestRuntime, accessToken: string): SupabaseClien
 	return createClient(rt.url, rt.publishableKey, { accessToken: async () => accessToken });
 }
 
-/** A signed-in user with a fresh access token from the runtime's signing key. */
+/**
+ * A really signed-in user (the runtime's /auth/v1, e-mail and password) whose id is `sub`: the
+ * user is created once through the admin API, then signs in as any user of the app would.
+ */
 export async function userClient(rt: TestRuntime, sub: string): Promise<SupabaseClient> {
-	return tokenClient(rt, await rt.signUserToken({ sub }));
+	const email = `${sub}@example.com`;
+	const password = 'GodDag2026x';
+	const options = { auth: { persistSession: false, autoRefreshToken: false } };
+	const admin = createClient(rt.url, rt.secretKey, options);
+	const { error: exists } = await admin.auth.admin.createUser({
+		id: sub,
+		email,
+		password,
+		email_confirm: true
+	});
+	if (exists && exists.code !== 'email_exists') throw exists;
+	const client = createClient(rt.url, rt.publishableKey, options);
+	const { error } = await client.auth.signInWithPassword({ email, password });
+	if (error) throw error;
+	return client;
 }
 
 interface Outcome {
