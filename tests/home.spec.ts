@@ -23,15 +23,17 @@ for (const l of languages) {
 			await page.goto(l.path);
 			await expect(page.locator('html')).toHaveAttribute('lang', l.lang);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(l.title);
-			const list = page
-				.getByRole('region', { name: l.heading })
-				.getByRole('listitem')
-				.filter({
-					has: page.getByRole('heading', { level: 3 })
-				});
-			await expect(list).toHaveCount(5);
-			await expect(page.getByRole('heading', { name: 'Ball og fellesskap' })).toBeVisible();
-			await expect(page.getByRole('heading', { name: 'Open Kitchen Oslo' })).toBeVisible();
+			// Other tests add organizations to the same database: check the seeded ones by name.
+			const region = page.getByRole('region', { name: l.heading });
+			for (const name of [
+				'Ball og fellesskap',
+				'Fri vei friluft',
+				'Samtalegruppa',
+				'Pårørendenettverket',
+				'Open Kitchen Oslo'
+			]) {
+				await expect(region.getByRole('heading', { level: 3, name })).toBeVisible();
+			}
 			await expect(page.getByText('Venter på godkjenning')).toHaveCount(0);
 			await expectAccessible(page);
 		});
