@@ -34,6 +34,11 @@ export default defineConfig({
 			use: { ...devices['Desktop Chrome'], javaScriptEnabled: false },
 			grep: /@no-js/
 		},
-		{ name: 'phone', use: { ...devices['Pixel 7'] }, grep: /@phone/ }
+		{
+			name: 'phone',
+			// The narrowest common phone: 360 px wide.
+			use: { ...devices['Pixel 7'], viewport: { width: 360, height: 780 } },
+			grep: /@phone/
+		}
 	]
 });

@@ -9,8 +9,97 @@ import {
 } from './support/accounts';
 import { expect, expectAccessible, test } from './support/fixtures';
 
+const LABELS = {
+	nb: {
+		lang: 'nb',
+		prefix: '',
+		dashboard: 'For arrangører',
+		register: 'Registrer en organisasjon',
+		name: 'Navn',
+		slug: 'Kort navn i nettadressen',
+		kind: 'Type organisasjon',
+		kindOption: 'Brukerorganisasjon',
+		submit: 'Registrer',
+		created: 'Organisasjonen er registrert og venter på godkjenning.',
+		newActivity: 'Ny aktivitet',
+		title: 'Tittel',
+		summary: 'Kort beskrivelse',
+		description: 'Beskrivelse',
+		category: 'Kategori',
+		sport: 'Idrett',
+		course: 'Kurs',
+		venue: 'Sted (navn)',
+		city: 'By eller kommune',
+		firstDate: 'Første dato',
+		startTime: 'Starter kl.',
+		duration: 'Varighet i minutter',
+		weekly: 'Hver uke',
+		tuesday: 'tirsdag',
+		monday: 'mandag',
+		endCount: 'Etter et antall ganger',
+		count: 'Antall ganger',
+		preview: 'Vis datoene',
+		previewHeading: 'Datoene',
+		save: 'Lagre utkast',
+		draft: 'Utkast',
+		publish: 'Publiser',
+		published: 'Aktiviteten er publisert.',
+		queue: 'Organisasjoner som venter på godkjenning',
+		approve: 'Godkjenn',
+		approved: 'er godkjent.',
+		cancelReason: 'Grunn til avlysningen',
+		cancel: 'Avlys',
+		updated: 'Gangen er endret.',
+		cancelled: 'Avlyst'
+	},
+	en: {
+		lang: 'en',
+		prefix: '/en',
+		dashboard: 'For organizers',
+		register: 'Register an organization',
+		name: 'Name',
+		slug: 'Short name in the web address',
+		kind: 'Kind of organization',
+		kindOption: 'User organization',
+		submit: 'Register',
+		created: 'The organization is registered and waits for approval.',
+		newActivity: 'New activity',
+		title: 'Title',
+		summary: 'Short description',
+		description: 'Description',
+		category: 'Category',
+		sport: 'Sport',
+		course: 'Course',
+		venue: 'Place (name)',
+		city: 'Town or municipality',
+		firstDate: 'First date',
+		startTime: 'Starts at',
+		duration: 'Length in minutes',
+		weekly: 'Every week',
+		tuesday: 'Tuesday',
+		monday: 'Monday',
+		endCount: 'After a number of times',
+		count: 'Number of times',
+		preview: 'Show the dates',
+		previewHeading: 'The dates',
+		save: 'Save draft',
+		draft: 'Draft',
+		publish: 'Publish',
+		published: 'The activity is published.',
+		queue: 'Organizations waiting for approval',
+		approve: 'Approve',
+		approved: 'is approved.',
+		cancelReason: 'Reason for cancelling',
+		cancel: 'Cancel',
+		updated: 'The session is changed.',
+		cancelled: 'Cancelled'
+	}
+};
+type Labels = (typeof LABELS)['nb'];
+
 async function createActivity(
 	page: Page,
+	L: Labels,
 	orgUrl: string,
 	fields: {
 		title: string;
@@ -22,118 +111,123 @@ async function createActivity(
 	}
 ) {
 	await page.goto(orgUrl);
-	await page.getByRole('link', { name: 'Ny aktivitet' }).click();
-	await page.getByLabel('Tittel').fill(fields.title);
-	await page.getByLabel('Kort navn i nettadressen').fill(fields.slug);
-	await page.getByLabel('Kort beskrivelse').fill(`${fields.title} for alle.`);
+	await page.getByRole('link', { name: L.newActivity }).click();
+	await page.getByLabel(L.title).fill(fields.title);
+	await page.getByLabel(L.slug).fill(fields.slug);
+	await page.getByLabel(L.summary).fill(`${fields.title} for alle.`);
 	await page
-		.getByLabel('Beskrivelse', { exact: true })
+		.getByLabel(L.description, { exact: true })
 		.fill('Ta med **godt humør**.\n\n<script>alert(1)</script>');
-	await page.getByLabel('Kategori').selectOption({ label: fields.category });
-	await page.getByLabel('Sted (navn)').fill('Idrettshallen');
-	await page.getByLabel('By eller kommune').fill('Oslo');
-	await page.getByLabel('Første dato').fill(fields.first);
-	await page.getByLabel('Starter kl.').fill('18:00');
-	await page.getByLabel('Varighet i minutter').fill('90');
-	await page.getByRole('radio', { name: 'Hver uke', exact: true }).check();
+	await page.getByLabel(L.category).selectOption({ label: fields.category });
+	await page.getByLabel(L.venue).fill('Idrettshallen');
+	await page.getByLabel(L.city).fill('Oslo');
+	await page.getByLabel(L.firstDate).fill(fields.first);
+	await page.getByLabel(L.startTime).fill('18:00');
+	await page.getByLabel(L.duration).fill('90');
+	await page.getByRole('radio', { name: L.weekly, exact: true }).check();
 	await page.getByRole('checkbox', { name: fields.weekday, exact: true }).check();
 	if (fields.count) {
-		await page.getByRole('radio', { name: 'Etter et antall ganger' }).check();
-		await page.getByLabel('Antall ganger', { exact: true }).fill(String(fields.count));
+		await page.getByRole('radio', { name: L.endCount }).check();
+		await page.getByLabel(L.count, { exact: true }).fill(String(fields.count));
 	}
-	await page.getByRole('button', { name: 'Vis datoene' }).click();
-	await expect(page.getByRole('heading', { name: 'Datoene' })).toBeVisible();
-	await expect(page.getByLabel('Tittel')).toHaveValue(fields.title);
+	await page.getByRole('button', { name: L.preview }).click();
+	await expect(page.getByRole('heading', { name: L.previewHeading })).toBeVisible();
+	await expect(page.getByLabel(L.title)).toHaveValue(fields.title);
 	await expectAccessible(page);
-	await page.getByRole('button', { name: 'Lagre utkast' }).click();
+	await page.getByRole('button', { name: L.save }).click();
 	await expect(page.getByRole('heading', { level: 1, name: fields.title })).toBeVisible();
-	await expect(page.getByText('Utkast', { exact: true })).toBeVisible();
-	await page.getByRole('button', { name: 'Publiser' }).click();
-	await expect(page.getByRole('status')).toHaveText('Aktiviteten er publisert.');
+	await expect(page.getByText(L.draft, { exact: true })).toBeVisible();
+	await page.getByRole('button', { name: L.publish }).click();
+	await expect(page.getByRole('status')).toHaveText(L.published);
 	// Without JavaScript the URL ends in ?/publish: keep the page's own address.
 	return page.url().replace(/\?.*$/, '');
 }
 
-test.describe('organizations and publishing @no-js @phone', () => {
-	test('an organizer registers an organization, a platform admin approves it, and its activities go public', async ({
-		page,
-		browser
-	}, info) => {
-		test.setTimeout(120_000);
-		const js = info.project.use.javaScriptEnabled !== false;
-		const tag = crypto.randomUUID().slice(0, 6);
-		const email = uniqueEmail('org');
-		await createOrganizer(email);
-		await logIn(page, email);
-		await expect(page.getByRole('heading', { level: 1, name: 'For arrangører' })).toBeVisible();
-		await page.getByRole('link', { name: 'Registrer en organisasjon' }).click();
-		await expectAccessible(page);
-		await page.getByLabel('Navn', { exact: true }).fill(`Ball og venner ${tag}`);
-		await page.getByLabel('Kort navn i nettadressen').fill(`ball-og-venner-${tag}`);
-		await page.getByLabel('Type organisasjon').selectOption({ label: 'Brukerorganisasjon' });
-		await page.getByRole('button', { name: 'Registrer' }).click();
-		await expect(
-			page.getByText('Organisasjonen er registrert og venter på godkjenning.')
-		).toBeVisible();
-		const orgUrl = page.url().replace(/\?.*$/, '');
-		await expectAccessible(page);
+for (const L of [LABELS.nb, LABELS.en]) {
+	// Bokmål on every project (JavaScript on and off, a phone); English with JavaScript on and off.
+	const tags = L.lang === 'nb' ? '@no-js @phone' : '@no-js';
+	test.describe(`organizations and publishing (${L.lang}) ${tags}`, () => {
+		test('an organizer registers an organization, a platform admin approves it, and its activities go public', async ({
+			page,
+			browser
+		}, info) => {
+			test.setTimeout(120_000);
+			const js = info.project.use.javaScriptEnabled !== false;
+			const en = L.lang === 'en';
+			const tag = crypto.randomUUID().slice(0, 6);
+			const email = uniqueEmail('org');
+			await createOrganizer(email, L.lang);
+			await logIn(page, email, undefined, en);
+			await expect(page.getByRole('heading', { level: 1, name: L.dashboard })).toBeVisible();
+			await page.getByRole('link', { name: L.register }).click();
+			await expectAccessible(page);
+			await page.getByLabel(L.name, { exact: true }).fill(`Ball og venner ${tag}`);
+			await page.getByLabel(L.slug).fill(`ball-og-venner-${tag}`);
+			await page.getByLabel(L.kind).selectOption({ label: L.kindOption });
+			await page.getByRole('button', { name: L.submit }).click();
+			await expect(page.getByText(L.created)).toBeVisible();
+			const orgUrl = page.url().replace(/\?.*$/, '');
+			await expectAccessible(page);
 
-		// The football activity, published while the organization is pending: not public yet.
-		const footballUrl = await createActivity(page, orgUrl, {
-			title: `Fotball ${tag}`,
-			slug: 'fotball',
-			first: nextWeekday(2),
-			weekday: 'tirsdag',
-			category: 'Idrett'
-		});
-		const footballId = /\/activities\/([0-9a-f-]{36})/.exec(footballUrl)![1];
-		const visitor = await freshContext(browser, js);
-		const anon = await visitor.newPage();
-		expect((await anon.goto(`/activity/${footballId}`))!.status()).toBe(404);
+			// The football activity, published while the organization is pending: not public yet.
+			const footballUrl = await createActivity(page, L, orgUrl, {
+				title: `Fotball ${tag}`,
+				slug: 'fotball',
+				first: nextWeekday(2),
+				weekday: L.tuesday,
+				category: L.sport
+			});
+			const footballId = /\/activities\/([0-9a-f-]{36})/.exec(footballUrl)![1];
+			const visitor = await freshContext(browser, js);
+			const anon = await visitor.newPage();
+			expect((await anon.goto(`/activity/${footballId}`))!.status()).toBe(404);
 
-		const adminEmail = uniqueEmail('padmin');
-		const adminUser = await createOrganizer(adminEmail);
-		await grantPlatformAdmin(adminUser.id);
-		const adminContext = await freshContext(browser, js);
-		const admin = await adminContext.newPage();
-		await logIn(admin, adminEmail);
-		await admin.getByRole('link', { name: 'Organisasjoner som venter på godkjenning' }).click();
-		await expectAccessible(admin);
-		await admin.getByRole('button', { name: `Godkjenn Ball og venner ${tag}` }).click();
-		await expect(admin.getByRole('status')).toHaveText(`Ball og venner ${tag} er godkjent.`);
-		await adminContext.close();
+			const adminEmail = uniqueEmail('padmin');
+			const adminUser = await createOrganizer(adminEmail, L.lang);
+			await grantPlatformAdmin(adminUser.id);
+			const adminContext = await freshContext(browser, js);
+			const admin = await adminContext.newPage();
+			await logIn(admin, adminEmail, undefined, en);
+			await admin.getByRole('link', { name: L.queue }).click();
+			await expectAccessible(admin);
+			await admin.getByRole('button', { name: `${L.approve} Ball og venner ${tag}` }).click();
+			await expect(admin.getByRole('status')).toHaveText(`Ball og venner ${tag} ${L.approved}`);
+			await adminContext.close();
 
-		await createActivity(page, orgUrl, {
-			title: `Kurs ${tag}`,
-			slug: 'kurs',
-			first: nextWeekday(1),
-			weekday: 'mandag',
-			count: 6,
-			category: 'Kurs'
-		});
-		await expect(page.locator('.sessions > li')).toHaveCount(6);
-		await expectAccessible(page);
+			await createActivity(page, L, orgUrl, {
+				title: `Kurs ${tag}`,
+				slug: 'kurs',
+				first: nextWeekday(1),
+				weekday: L.monday,
+				count: 6,
+				category: L.course
+			});
+			await expect(page.locator('.sessions > li')).toHaveCount(6);
+			await expectAccessible(page);
 
-		// Cancel the first football session.
-		await page.goto(footballUrl);
-		const first = page.locator('.sessions > li').first();
-		await first.getByLabel('Grunn til avlysningen').fill('Hallen er stengt');
-		await first.getByRole('button', { name: 'Avlys' }).click();
-		await expect(page.getByRole('status')).toHaveText('Gangen er endret.');
-		await expect(page.locator('.sessions > li').first()).toContainText('Avlyst: Hallen er stengt');
-
-		for (const prefix of ['', '/en']) {
-			await anon.goto(`${prefix}/activity/${footballId}`);
-			await expect(anon.getByRole('heading', { level: 1, name: `Fotball ${tag}` })).toBeVisible();
-			await expect(anon.locator('.sessions > li').first()).toContainText(
-				prefix ? 'Cancelled: Hallen er stengt' : 'Avlyst: Hallen er stengt'
+			// Cancel the first football session.
+			await page.goto(footballUrl);
+			const first = page.locator('.sessions > li').first();
+			await first.getByLabel(L.cancelReason).fill('Hallen er stengt');
+			await first.getByRole('button', { name: L.cancel, exact: true }).click();
+			await expect(page.getByRole('status')).toHaveText(L.updated);
+			await expect(page.locator('.sessions > li').first()).toContainText(
+				`${L.cancelled}: Hallen er stengt`
 			);
-			await expect(anon.locator('.description strong')).toHaveText('godt humør');
-			await expect(anon.locator('.description script')).toHaveCount(0);
-			await expectAccessible(anon);
-		}
-		await anon.goto('/');
-		await expect(anon.getByRole('link', { name: `Kurs ${tag}` })).toBeVisible();
-		await visitor.close();
+
+			for (const prefix of ['', '/en']) {
+				await anon.goto(`${prefix}/activity/${footballId}`);
+				await expect(anon.getByRole('heading', { level: 1, name: `Fotball ${tag}` })).toBeVisible();
+				await expect(anon.locator('.sessions > li').first()).toContainText(
+					prefix ? 'Cancelled: Hallen er stengt' : 'Avlyst: Hallen er stengt'
+				);
+				await expect(anon.locator('.description strong')).toHaveText('godt humør');
+				await expect(anon.locator('.description script')).toHaveCount(0);
+				await expectAccessible(anon);
+			}
+			await anon.goto(en ? '/en' : '/');
+			await expect(anon.getByRole('link', { name: `Kurs ${tag}` })).toBeVisible();
+			await visitor.close();
+		});
 	});
-});
+}
