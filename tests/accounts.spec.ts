@@ -204,3 +204,51 @@ test.describe('organizer sessions', () => {
 		await expect(page.getByRole('heading', { level: 1, name: 'For arrangører' })).toBeVisible();
 	});
 });
+
+test.describe('account upkeep @no-js', () => {
+	test('forgot password: the mailed link leads to a new password, which then logs in', async ({
+		page,
+		browser
+	}, info) => {
+		const email = uniqueEmail('forgot');
+		await createOrganizer(email);
+		await page.goto('/auth/forgot');
+		await expectAccessible(page);
+		await page.getByLabel('E-postadresse').fill(email);
+		await page.getByRole('button', { name: 'Send lenke' }).click();
+		await expect(page.getByRole('heading', { name: 'Sjekk e-posten din' })).toBeVisible();
+		const mail = await mailTo(email, /Velg et nytt passord/);
+		const other = await freshContext(browser, info.project.use.javaScriptEnabled !== false);
+		const tab = await other.newPage();
+		await tab.goto(confirmLink(mail));
+		await tab.getByRole('button', { name: 'Fortsett' }).click();
+		await expect(tab.getByRole('heading', { name: 'Velg nytt passord' })).toBeVisible();
+		await expectAccessible(tab);
+		await tab.getByLabel('Nytt passord').fill('NyttPassord2027');
+		await tab.getByRole('button', { name: 'Lagre passordet' }).click();
+		await expect(tab.getByRole('status')).toHaveText('Passordet er lagret.');
+		await other.close();
+		await logIn(page, email, 'NyttPassord2027');
+		await expect(page.getByRole('heading', { level: 1, name: 'For arrangører' })).toBeVisible();
+	});
+
+	test('an organizer changes the e-mail language and deletes the account', async ({ page }) => {
+		const email = uniqueEmail('delete');
+		await createOrganizer(email);
+		await logIn(page, email);
+		await expect(page.getByRole('heading', { level: 1, name: 'For arrangører' })).toBeVisible();
+		await page.goto('/account');
+		await page.getByRole('radio', { name: 'English' }).check();
+		await page.getByRole('button', { name: 'Lagre språk' }).click();
+		await expect(page.getByRole('status')).toHaveText('Språket er lagret.');
+		await page.getByRole('button', { name: 'Slett kontoen' }).click();
+		await expect(page.getByText('Kryss av for å bekrefte.')).toBeVisible();
+		await page.getByRole('checkbox', { name: 'Jeg forstår at kontoen slettes for godt' }).check();
+		await page.getByRole('button', { name: 'Slett kontoen' }).click();
+		await expect(page).toHaveURL(/\/\?deleted=1$/);
+		await logIn(page, email);
+		await expect(page.getByRole('alert')).toHaveText(
+			'E-postadressen eller passordet stemmer ikke.'
+		);
+	});
+});

@@ -405,6 +405,15 @@ export type Database = {
 			};
 			is_member: { Args: { org: string }; Returns: boolean };
 			is_platform_admin: { Args: Record<PropertyKey, never>; Returns: boolean };
+			member_list: {
+				Args: { p_organization: string };
+				Returns: {
+					email: string;
+					joined_at: string;
+					role: Database['public']['Enums']['member_role'];
+					user_id: string;
+				}[];
+			};
 			my_role: { Args: { org: string }; Returns: Database['public']['Enums']['member_role'] };
 			outbox_claim: {
 				Args: { p_limit?: number };

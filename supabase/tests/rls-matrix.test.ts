@@ -366,4 +366,16 @@ describe('memberships and invitations', () => {
 			(await clients.participant.rpc('accept_invitation', { p_token: token })).error?.code
 		).toBe('P0002');
 	});
+
+	it('member_list gives members their organization’s member addresses, and others nothing', async () => {
+		const { data } = await clients.adminA.rpc('member_list', { p_organization: ids.b });
+		expect(data).toEqual([]);
+		const { data: own } = await clients.organizerB.rpc('member_list', { p_organization: ids.b });
+		expect(own).toEqual([
+			expect.objectContaining({ email: 'organizerb@example.com', role: 'owner' })
+		]);
+		expect((await clients.anon.rpc('member_list', { p_organization: ids.b })).error?.code).toBe(
+			'42501'
+		);
+	});
 });

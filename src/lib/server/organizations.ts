@@ -99,14 +99,27 @@ export async function setStatus(supabase: Client, id: string, status: 'approved'
 	return error;
 }
 
+/** Members with their e-mail addresses (for the organization's own members only). */
 export async function members(supabase: Client, id: string) {
-	const { data, error } = await supabase
-		.from('memberships')
-		.select('user_id, role, created_at')
-		.eq('organization_id', id)
-		.order('created_at');
+	const { data, error } = await supabase.rpc('member_list', { p_organization: id });
 	if (error) throw new Error(`organizations.members: ${error.message}`);
 	return data;
+}
+
+/** Changes a member's role (owners and admins; only owners make owners). */
+export async function changeRole(
+	supabase: Client,
+	organizationId: string,
+	userId: string,
+	role: Database['public']['Enums']['member_role']
+) {
+	const { data, error } = await supabase
+		.from('memberships')
+		.update({ role })
+		.eq('organization_id', organizationId)
+		.eq('user_id', userId)
+		.select('role');
+	return error ?? (data.length === 0 ? { code: '42501', message: 'not allowed' } : null);
 }
 
 /** Invites by e-mail: the invitation and its mail (in the outbox) are written together. */

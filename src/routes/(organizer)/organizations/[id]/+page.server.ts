@@ -48,6 +48,21 @@ export const actions: Actions = {
 			);
 		return { success: translate(locals.locale, 'org.invited') };
 	},
+	role: async ({ request, locals, params }) => {
+		const values = await readForm(request);
+		const role = values.role;
+		if (role !== 'owner' && role !== 'admin' && role !== 'organizer') {
+			return fail(400, { message: translate(locals.locale, 'org.errors.role') });
+		}
+		const err = await organizations.changeRole(
+			locals.supabase,
+			params.id,
+			values.userId ?? '',
+			role
+		);
+		if (err) return fail(403, { message: translate(locals.locale, 'org.errors.forbidden') });
+		return { success: translate(locals.locale, 'org.roleChanged') };
+	},
 	remove: async ({ request, locals, params }) => {
 		const values = await readForm(request);
 		const err = await organizations.removeMember(locals.supabase, params.id, values.userId ?? '');
