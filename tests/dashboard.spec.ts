@@ -231,3 +231,31 @@ for (const L of [LABELS.nb, LABELS.en]) {
 		});
 	});
 }
+
+test('the organization form works with the keyboard alone', async ({ page }) => {
+	const email = uniqueEmail('kbd');
+	await createOrganizer(email);
+	await logIn(page, email);
+	await expect(page.getByRole('heading', { level: 1, name: 'For arrangører' })).toBeVisible();
+	await page.getByRole('link', { name: 'Registrer en organisasjon' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Registrer en organisasjon' })
+	).toBeVisible();
+	const tag = crypto.randomUUID().slice(0, 6);
+	await page.getByLabel('Navn', { exact: true }).focus();
+	await page.keyboard.type(`Tastaturlaget ${tag}`);
+	await page.keyboard.press('Tab');
+	await page.keyboard.type(`tastatur-${tag}`);
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('ArrowDown'); // Frivillig organisasjon
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('Vi spiller brettspill.');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('Bergen');
+	await page.keyboard.press('Enter');
+	await expect(
+		page.getByText('Organisasjonen er registrert og venter på godkjenning.')
+	).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: `Tastaturlaget ${tag}` })).toBeVisible();
+});
