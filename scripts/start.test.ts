@@ -113,4 +113,39 @@ describe('npm start', () => {
 		expect(await exitOf(third.child)).toBe(0);
 		expect(await processesUsing(dataDir)).toEqual([]);
 	}, 300_000);
+
+	it('Ctrl-C in a terminal running `npm start` (the whole process group) leaves nothing behind', async () => {
+		// As a terminal does: signal npm and the script together; npm also forwards it.
+		const child = spawn('npm', ['start', '--silent'], {
+			cwd: root,
+			detached: true,
+			env: {
+				...process.env,
+				PORT: String(port),
+				SAMMEN_DB_PORT: String(dbPort),
+				SAMMEN_API_PORT: String(apiPort),
+				SAMMEN_SMTP_PORT: String(smtpPort),
+				SAMMEN_MAIL_PORT: String(mailPort),
+				SAMMEN_DATA_DIR: dataDir,
+				DATABASE_URL: ''
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		let text = '';
+		child.stdout!.on('data', (c) => (text += c));
+		child.stderr!.on('data', (c) => (text += c));
+		const deadline = Date.now() + 120_000;
+		while (!text.includes('Ready in') && Date.now() < deadline)
+			await new Promise((r) => setTimeout(r, 100));
+		expect(text).toContain('Ready in');
+		// Twice, as when npm forwards the terminal's Ctrl-C: a second signal must not cut the stop short.
+		process.kill(-child.pid!, 'SIGINT');
+		await new Promise((r) => setTimeout(r, 30));
+		process.kill(-child.pid!, 'SIGINT');
+		await exitOf(child);
+		const gone = Date.now() + 20_000;
+		while ((await processesUsing(dataDir)).length && Date.now() < gone)
+			await new Promise((r) => setTimeout(r, 100));
+		expect(await processesUsing(dataDir)).toEqual([]);
+	}, 180_000);
 });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { redactUrl } from '../../supabase/local/db/urls.ts';
+import { stopOnSignals } from '../../supabase/local/signals.ts';
 import { startLocalSupabase, type LocalSupabase } from '../../supabase/local/stack.ts';
 
 export const root = new URL('../..', import.meta.url).pathname;
@@ -52,31 +53,16 @@ export function exitWith(error: unknown): never {
 
 /**
  * Keeps the app and the local Supabase running until Ctrl-C, SIGTERM or SIGHUP, then stops the
- * app, the runtime and Postgres in that order (a second Ctrl-C exits at once). If Postgres dies
- * on its own, the app is stopped too and the process exits with an error.
+ * app, the runtime and Postgres in that order. If Postgres dies on its own, the app is stopped
+ * too and the process exits with an error.
  */
 export function runUntilStopped(local: LocalSupabase, stopApp: () => Promise<void>): void {
-	let stopping = false;
-	const handler = (signal: NodeJS.Signals) => {
-		if (stopping) process.exit(130);
-		stopping = true;
-		console.log(`\n${signal}: stopping…`);
-		stopApp()
-			.then(() => local.stop())
-			.then(
-				() => process.exit(0),
-				(error) => {
-					console.error(error);
-					process.exit(1);
-				}
-			);
-	};
-	process.on('SIGINT', handler);
-	process.on('SIGTERM', handler);
-	process.on('SIGHUP', handler);
+	const signals = stopOnSignals(async () => {
+		await stopApp();
+		await local.stop();
+	});
 	void local.exited.then(async (code) => {
-		if (stopping) return;
-		stopping = true;
+		if (signals.stopping()) return;
 		console.error(`Postgres exited unexpectedly (code ${code}); stopping.`);
 		await stopApp().catch(() => {});
 		process.exit(1);

@@ -2,6 +2,7 @@
 // what a client needs to reach it. Ctrl-C stops it.
 import { join } from 'node:path';
 import { redactUrl } from './db/urls.ts';
+import { stopOnSignals } from './signals.ts';
 import { startLocalSupabase } from './stack.ts';
 
 const workdir = new URL('../..', import.meta.url).pathname;
@@ -32,16 +33,9 @@ try {
                      ${runtime.legacyServiceRoleJwt}
 
 Press Ctrl-C to stop.`);
-	let stopping = false;
-	const stop = () => {
-		if (stopping) process.exit(130);
-		stopping = true;
-		local.stop().then(() => process.exit(0));
-	};
-	process.on('SIGINT', stop);
-	process.on('SIGTERM', stop);
+	const signals = stopOnSignals(() => local.stop());
 	void local.exited.then(() => {
-		if (!stopping) {
+		if (!signals.stopping()) {
 			console.error('Postgres exited unexpectedly.');
 			process.exit(1);
 		}
