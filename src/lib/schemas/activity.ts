@@ -23,6 +23,26 @@ export const CATEGORIES = [
 	'volunteering',
 	'work_study'
 ] as const;
+export const ATTRIBUTES = [
+	'substance_free',
+	'free_of_charge',
+	'women_only',
+	'youth',
+	'families',
+	'wheelchair_accessible',
+	'beginners_welcome',
+	'no_sharing_required',
+	'drop_in',
+	'english_spoken'
+] as const;
+export const SIGNUP_MODES = ['none', 'per_session', 'whole_series'] as const;
+const wholeNumber = (max: number, key: string) =>
+	z
+		.string()
+		.trim()
+		.regex(/^\d*$/, { error: key })
+		.transform((v) => (v ? Number(v) : null))
+		.refine((v) => v === null || v <= max, { error: key });
 export const KINDS = ['user_organization', 'ngo', 'public_service', 'treatment_facility'] as const;
 const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 
@@ -61,6 +81,15 @@ export const activitySchema = z
 		summary: z.string().trim().max(300, { error: 'activity.errors.summary' }),
 		description: z.string().max(10_000, { error: 'activity.errors.description' }),
 		category: z.enum(CATEGORIES, { error: 'activity.errors.category' }),
+		attributes: z.array(z.enum(ATTRIBUTES)).default([]),
+		signup_mode: z.enum(SIGNUP_MODES).default('per_session'),
+		waitlist: z
+			.string()
+			.optional()
+			.transform((v) => v === 'on' || v === 'true'),
+		helper_places: wholeNumber(100, 'activity.errors.helpers').transform((v) => v ?? 0),
+		signup_opens_days_before: wholeNumber(365, 'activity.errors.window'),
+		signup_closes_hours_before: wholeNumber(720, 'activity.errors.window').transform((v) => v ?? 0),
 		venue: optionalText(120, 'activity.errors.place'),
 		address: optionalText(200, 'activity.errors.place'),
 		city: optionalText(80, 'activity.errors.place'),
@@ -149,6 +178,12 @@ export function activityFields(form: ActivityForm, timeZone = 'Europe/Oslo') {
 		summary: form.summary,
 		description: form.description,
 		category: form.category,
+		attributes: form.attributes,
+		signup_mode: form.signup_mode,
+		waitlist: form.waitlist,
+		helper_places: form.helper_places,
+		signup_opens_days_before: form.signup_opens_days_before,
+		signup_closes_hours_before: form.signup_closes_hours_before,
 		venue: form.venue,
 		address: form.address,
 		city: form.city,
@@ -165,7 +200,9 @@ export function activityFields(form: ActivityForm, timeZone = 'Europe/Oslo') {
 /** Form values from a submitted FormData, with `weekdays` as a list. */
 export function activityValues(data: FormData): Record<string, unknown> {
 	const values: Record<string, unknown> = {};
-	for (const [k, v] of data) if (typeof v === 'string' && k !== 'weekdays') values[k] = v;
+	for (const [k, v] of data)
+		if (typeof v === 'string' && k !== 'weekdays' && k !== 'attributes') values[k] = v;
 	values.weekdays = data.getAll('weekdays').filter((v) => typeof v === 'string');
+	values.attributes = data.getAll('attributes').filter((v) => typeof v === 'string');
 	return values;
 }

@@ -62,6 +62,12 @@ export function formValues(activity: {
 	rrule: string | null;
 	capacity: number | null;
 	timezone: string;
+	attributes: string[];
+	signup_mode: string;
+	waitlist: boolean;
+	helper_places: number;
+	signup_opens_days_before: number | null;
+	signup_closes_hours_before: number;
 }): Record<string, unknown> {
 	const values: Record<string, unknown> = {
 		...activity,
@@ -72,6 +78,11 @@ export function formValues(activity: {
 		start_time: activity.start_time.slice(0, 5),
 		duration_minutes: String(activity.duration_minutes),
 		capacity: activity.capacity ? String(activity.capacity) : '',
+		waitlist: activity.waitlist ? 'on' : '',
+		helper_places: String(activity.helper_places),
+		signup_opens_days_before:
+			activity.signup_opens_days_before === null ? '' : String(activity.signup_opens_days_before),
+		signup_closes_hours_before: String(activity.signup_closes_hours_before),
 		repeat: 'none',
 		weekdays: [],
 		end: 'never'

@@ -117,6 +117,41 @@ async function saveFlowState(
 	return true;
 }
 
+const FLOWS = {
+	signup: {
+		method: 'email/signup',
+		tokenType: 'confirmation_token',
+		kind: 'confirmation',
+		verify: 'signup'
+	},
+	magiclink: {
+		method: 'magiclink',
+		tokenType: 'recovery_token',
+		kind: 'magic_link',
+		verify: 'magiclink'
+	},
+	recovery: {
+		method: 'recovery',
+		tokenType: 'recovery_token',
+		kind: 'recovery',
+		verify: 'recovery'
+	}
+} as const;
+
+/** Mails a flow's link and code, remembering the client's PKCE challenge if it sent one. */
+async function mailFlow(
+	ctx: AuthContext,
+	sql: Sql,
+	req: AuthRequest,
+	user: UserRow,
+	flow: keyof typeof FLOWS,
+	redirectTo: string
+): Promise<void> {
+	const f = FLOWS[flow];
+	const pkce = await saveFlowState(sql, req, user, f.method);
+	await mailToken(ctx, sql, user, f.tokenType, f.kind, f.verify, redirectTo, user.email!, pkce);
+}
+
 const redirectOf = (ctx: AuthContext, req: AuthRequest) =>
 	safeRedirect(ctx.config, req.url.searchParams.get('redirect_to') ?? req.body.redirect_to);
 
@@ -176,18 +211,7 @@ export async function signup(ctx: AuthContext, req: AuthRequest): Promise<AuthRe
 				body: await createSession(ctx.session, sql, user, 'password', { ip: req.ip })
 			};
 		}
-		const pkce = await saveFlowState(sql, req, user, 'email/signup');
-		await mailToken(
-			ctx,
-			sql,
-			user,
-			'confirmation_token',
-			'confirmation',
-			'signup',
-			redirectTo,
-			user.email!,
-			pkce
-		);
+		await mailFlow(ctx, sql, req, user, 'signup', redirectTo);
 		return { status: 200, body: await userJson(sql, (await findByEmail(sql, email))!) };
 	});
 }
@@ -213,31 +237,9 @@ export async function otp(ctx: AuthContext, req: AuthRequest): Promise<AuthRespo
 			});
 		}
 		if (!user.email_confirmed_at && ctx.config.enableConfirmations) {
-			const pkce = await saveFlowState(sql, req, user, 'email/signup');
-			await mailToken(
-				ctx,
-				sql,
-				user,
-				'confirmation_token',
-				'confirmation',
-				'signup',
-				redirectTo,
-				user.email!,
-				pkce
-			);
+			await mailFlow(ctx, sql, req, user, 'signup', redirectTo);
 		} else {
-			const pkce = await saveFlowState(sql, req, user, 'magiclink');
-			await mailToken(
-				ctx,
-				sql,
-				user,
-				'recovery_token',
-				'magic_link',
-				'magiclink',
-				redirectTo,
-				user.email!,
-				pkce
-			);
+			await mailFlow(ctx, sql, req, user, 'magiclink', redirectTo);
 		}
 		return { status: 200, body: {} };
 	});
@@ -249,18 +251,7 @@ export async function recover(ctx: AuthContext, req: AuthRequest): Promise<AuthR
 	await ctx.sql.begin(async (sql) => {
 		const user = await findByEmail(sql, email);
 		if (!user) return; // answer alike whether or not the address has an account
-		const pkce = await saveFlowState(sql, req, user, 'recovery');
-		await mailToken(
-			ctx,
-			sql,
-			user,
-			'recovery_token',
-			'recovery',
-			'recovery',
-			redirectTo,
-			user.email!,
-			pkce
-		);
+		await mailFlow(ctx, sql, req, user, 'recovery', redirectTo);
 	});
 	return { status: 200, body: {} };
 }
