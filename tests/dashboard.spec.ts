@@ -50,7 +50,8 @@ const LABELS = {
 		cancelReason: 'Grunn til avlysningen',
 		cancel: 'Avlys',
 		updated: 'Gangen er endret.',
-		cancelled: 'Avlyst'
+		cancelled: 'Avlyst',
+		substanceFree: 'Rusfritt'
 	},
 	en: {
 		lang: 'en',
@@ -92,7 +93,8 @@ const LABELS = {
 		cancelReason: 'Reason for cancelling',
 		cancel: 'Cancel',
 		updated: 'The session is changed.',
-		cancelled: 'Cancelled'
+		cancelled: 'Cancelled',
+		substanceFree: 'Substance-free'
 	}
 };
 type Labels = (typeof LABELS)['nb'];
@@ -119,6 +121,7 @@ async function createActivity(
 		.getByLabel(L.description, { exact: true })
 		.fill('Ta med **godt humør**.\n\n<script>alert(1)</script>');
 	await page.getByLabel(L.category).selectOption({ label: fields.category });
+	await page.getByRole('checkbox', { name: L.substanceFree }).check();
 	await page.getByLabel(L.venue).fill('Idrettshallen');
 	await page.getByLabel(L.city).fill('Oslo');
 	await page.getByLabel(L.firstDate).fill(fields.first);
@@ -222,6 +225,9 @@ for (const L of [LABELS.nb, LABELS.en]) {
 					prefix ? 'Cancelled: Hallen er stengt' : 'Avlyst: Hallen er stengt'
 				);
 				await expect(anon.locator('.description strong')).toHaveText('godt humør');
+				await expect(
+					anon.getByRole('list', { name: prefix ? 'Suits' : 'Passer for' })
+				).toContainText(prefix ? 'Substance-free' : 'Rusfritt');
 				await expect(anon.locator('.description script')).toHaveCount(0);
 				await expectAccessible(anon);
 			}
