@@ -265,3 +265,34 @@ test('the organization form works with the keyboard alone', async ({ page }) => 
 	).toBeVisible();
 	await expect(page.getByRole('heading', { level: 1, name: `Tastaturlaget ${tag}` })).toBeVisible();
 });
+
+test('forged or broken form posts get a 4xx, never a 500', async ({ page, request }) => {
+	const email = uniqueEmail('forged');
+	await createOrganizer(email);
+	await logIn(page, email);
+	await expect(page.getByRole('heading', { level: 1, name: 'For arrangører' })).toBeVisible();
+	const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+	const post = (path: string, form: Record<string, string>, signedIn = true) =>
+		request.post(path, {
+			form,
+			headers: {
+				...(signedIn ? { cookie: cookies } : {}),
+				origin: process.env.SAMMEN_BASE_URL!,
+				accept: 'text/html'
+			},
+			maxRedirects: 0
+		});
+	const id = crypto.randomUUID();
+	const attempts = [
+		post(`/activities/${id}?/cancelSession`, { sessionId: "x' or 1=1 --", reason: 'Stengt' }),
+		post(`/activities/not-an-id?/publish`, {}),
+		post(`/organizations/${id}?/remove`, { userId: 'nope' }),
+		post(`/organizations/${id}?/role`, { userId: id, role: 'emperor' }),
+		post('/organizations/new', { name: 'x'.repeat(10_000), slug: '<script>', kind: 'nope' }),
+		post('/auth/login?/password', { email: '\u0000', password: '' }, false)
+	];
+	for (const response of await Promise.all(attempts)) {
+		expect(response.status(), response.url()).toBeGreaterThanOrEqual(400);
+		expect(response.status(), response.url()).toBeLessThan(500);
+	}
+});

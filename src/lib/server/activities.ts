@@ -135,6 +135,11 @@ export async function duplicate(supabase: Client, activity: Activity, userId: st
 	});
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a form's id is a real id at all (a forged one must not reach the database as SQL error). */
+export const isId = (value: string | undefined): value is string => !!value && UUID.test(value);
+
 export async function cancelSession(supabase: Client, sessionId: string, reason: string) {
 	const { error } = await supabase
 		.from('sessions')

@@ -55,6 +55,7 @@ export const actions: Actions = {
 	},
 	cancelSession: async ({ request, locals }) => {
 		const values = await readForm(request);
+		if (!activities.isId(values.sessionId)) error(404, 'Not found');
 		if (!reasonOk(values.reason)) {
 			return fail(400, {
 				sessionErrors: {
@@ -68,6 +69,7 @@ export const actions: Actions = {
 	moveSession: async ({ request, locals, params }) => {
 		const activity = await mine(locals, params.id);
 		const values = await readForm(request);
+		if (!activities.isId(values.sessionId)) error(404, 'Not found');
 		if (
 			!/^\d{4}-\d{2}-\d{2}$/.test(values.date ?? '') ||
 			!/^\d{2}:\d{2}$/.test(values.time ?? '')
