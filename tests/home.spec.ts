@@ -34,6 +34,9 @@ for (const l of languages) {
 			]) {
 				await expect(region.getByRole('heading', { level: 3, name })).toBeVisible();
 			}
+			await expect(region.locator('.meta').first()).toContainText(
+				l.lang === 'nb' ? 'Brukerorganisasjon ·' : 'User organization ·'
+			);
 			await expect(page.getByText('Venter på godkjenning')).toHaveCount(0);
 			await expectAccessible(page);
 		});
