@@ -25,15 +25,8 @@ function grant(email: string): Promise<{ code: number | null; output: string }> 
 
 describe('admin:grant', () => {
 	it('makes an account a platform admin, which is_platform_admin() then says', async () => {
-		const admin = createClient(rt.url, rt.secretKey, { auth: { persistSession: false } });
 		const email = `admin-${crypto.randomUUID().slice(0, 8)}@example.com`;
-		const { data } = await admin.auth.admin.createUser({
-			email,
-			password: 'GodDag2026x',
-			email_confirm: true
-		});
-		const user = createClient(rt.url, rt.publishableKey, { auth: { persistSession: false } });
-		await user.auth.signInWithPassword({ email, password: 'GodDag2026x' });
+		const { client: user, id } = await rt.signedInUser(email);
 		expect((await user.rpc('is_platform_admin')).data).toBe(false);
 
 		const result = await grant(email.toUpperCase());
@@ -41,7 +34,7 @@ describe('admin:grant', () => {
 		expect(result.code).toBe(0);
 		expect((await user.rpc('is_platform_admin')).data).toBe(true);
 		const { data: admins } = await user.from('platform_admins').select('user_id');
-		expect(admins).toEqual([{ user_id: data.user!.id }]);
+		expect(admins).toEqual([{ user_id: id }]);
 		// Granting twice changes nothing.
 		expect((await grant(email)).code).toBe(0);
 	});
@@ -53,16 +46,10 @@ describe('admin:grant', () => {
 	});
 
 	it('nobody can make themselves an admin through the API', async () => {
-		const admin = createClient(rt.url, rt.secretKey, { auth: { persistSession: false } });
-		const email = `self-${crypto.randomUUID().slice(0, 8)}@example.com`;
-		const { data } = await admin.auth.admin.createUser({
-			email,
-			password: 'GodDag2026x',
-			email_confirm: true
-		});
-		const user = createClient(rt.url, rt.publishableKey, { auth: { persistSession: false } });
-		await user.auth.signInWithPassword({ email, password: 'GodDag2026x' });
-		const { error } = await user.from('platform_admins').insert({ user_id: data.user!.id });
+		const { client: user, id } = await rt.signedInUser(
+			`self-${crypto.randomUUID().slice(0, 8)}@example.com`
+		);
+		const { error } = await user.from('platform_admins').insert({ user_id: id });
 		expect(error?.code).toBe('42501');
 		const anon = createClient(rt.url, rt.publishableKey, { auth: { persistSession: false } });
 		expect((await anon.rpc('is_platform_admin')).error?.code).toBe('42501');

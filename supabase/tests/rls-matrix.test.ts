@@ -8,26 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../../tests/support/runtime.ts';
 
 type Who = 'anon' | 'participant' | 'organizerA' | 'organizerB' | 'adminA' | 'platformAdmin';
-const PASSWORD = 'GodDag2026x';
 const opts = { auth: { persistSession: false, autoRefreshToken: false } };
 
 let rt: TestRuntime;
 let sql: postgres.Sql;
 const clients = {} as Record<Who, SupabaseClient>;
 const ids = {} as Record<string, string>;
-
-async function signedIn(email: string): Promise<{ client: SupabaseClient; id: string }> {
-	const admin = createClient(rt.url, rt.secretKey, opts);
-	const { data } = await admin.auth.admin.createUser({
-		email,
-		password: PASSWORD,
-		email_confirm: true
-	});
-	const client = createClient(rt.url, rt.publishableKey, opts);
-	const { error } = await client.auth.signInWithPassword({ email, password: PASSWORD });
-	if (error) throw error;
-	return { client, id: data.user!.id };
-}
 
 beforeAll(async () => {
 	rt = await startTestRuntime();
@@ -40,7 +26,7 @@ beforeAll(async () => {
 		'adminA',
 		'platformAdmin'
 	] as const) {
-		const { client, id } = await signedIn(`${who.toLowerCase()}@example.com`);
+		const { client, id } = await rt.signedInUser(`${who.toLowerCase()}@example.com`);
 		clients[who] = client;
 		ids[who] = id;
 	}

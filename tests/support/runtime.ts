@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import postgres from 'postgres';
+import type { Database } from '../../src/lib/database.types.ts';
 import { authOptions, type AuthOverrides } from '../../supabase/local/auth/config.ts';
 import { loadConfig } from '../../supabase/local/config/index.ts';
 import { LOCAL_PASSWORD } from '../../supabase/local/db/embedded.ts';
@@ -35,6 +37,8 @@ export interface TestRuntime {
 	};
 	/** Every line the runtime logged. */
 	logs(): string[];
+	/** A confirmed account (made with the admin API), signed in with its password. */
+	signedInUser(email: string): Promise<{ client: SupabaseClient<Database>; id: string }>;
 	reloadSchema(): Promise<void>;
 	stop(): Promise<void>;
 }
@@ -108,6 +112,21 @@ export async function startTestRuntime(
 			clear: () => void mail.store.clear()
 		},
 		logs: () => [...lines],
+		async signedInUser(email) {
+			const options = { auth: { persistSession: false, autoRefreshToken: false } };
+			const admin = createClient(runtime.url, runtime.secretKey, options);
+			const password = 'GodDag2026x';
+			const { data, error } = await admin.auth.admin.createUser({
+				email,
+				password,
+				email_confirm: true
+			});
+			if (error) throw error;
+			const client = createClient<Database>(runtime.url, runtime.publishableKey, options);
+			const signIn = await client.auth.signInWithPassword({ email, password });
+			if (signIn.error) throw signIn.error;
+			return { client, id: data.user.id };
+		},
 		reloadSchema: runtime.reloadSchema,
 		async stop() {
 			await runtime.stop();

@@ -15,17 +15,7 @@ let orgId: string;
 
 beforeAll(async () => {
 	rt = await startTestRuntime();
-	const admin = createClient(rt.url, rt.secretKey, { auth: { persistSession: false } });
-	const { data } = await admin.auth.admin.createUser({
-		email: 'arr@example.com',
-		password: 'GodDag2026x',
-		email_confirm: true
-	});
-	userId = data.user!.id;
-	organizer = createClient<Database>(rt.url, rt.publishableKey, {
-		auth: { persistSession: false }
-	});
-	await organizer.auth.signInWithPassword({ email: 'arr@example.com', password: 'GodDag2026x' });
+	({ client: organizer, id: userId } = await rt.signedInUser('arr@example.com'));
 	const sql = postgres(rt.superuserUrl, { max: 1 });
 	const [org] =
 		await sql`insert into public.organizations (slug, name, kind, status, approved_at) values ('lag', 'Laget', 'ngo', 'approved', now()) returning id`;

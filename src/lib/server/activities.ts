@@ -1,6 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Tables, TablesInsert, TablesUpdate } from '$lib/database.types';
 import { expand, parseRRule, type Occurrence } from '$lib/recurrence';
+import { isId } from './ids';
 
 type Client = SupabaseClient<Database>;
 // activity_visible is a function over the row, which the generated types list as a field.
@@ -67,7 +68,7 @@ export async function listForOrganization(
 }
 
 export async function get(supabase: Client, id: string): Promise<Activity | null> {
-	if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+	if (!isId(id)) return null;
 	const { data, error } = await supabase.from('activities').select('*').eq('id', id).maybeSingle();
 	if (error) fail('get', error);
 	return data;
@@ -135,11 +136,6 @@ export async function duplicate(supabase: Client, activity: Activity, userId: st
 	});
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether a form's id is a real id at all (a forged one must not reach the database as SQL error). */
-export const isId = (value: string | undefined): value is string => !!value && UUID.test(value);
-
 export async function cancelSession(supabase: Client, sessionId: string, reason: string) {
 	const { error } = await supabase
 		.from('sessions')
@@ -163,7 +159,7 @@ export async function moveSession(
 
 /** Public: a published activity with its upcoming sessions (RLS keeps drafts out). */
 export async function publicActivity(supabase: Client, id: string) {
-	if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+	if (!isId(id)) return null;
 	const { data, error } = await supabase
 		.from('activities')
 		.select('*, organizations(name, slug), sessions(id, starts_at, ends_at, status, cancel_reason)')

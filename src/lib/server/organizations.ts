@@ -1,6 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { PublicOrganization } from '$lib/types/organizations';
+import { isId } from './ids';
 
 /** Approved organizations, by name, as the caller may see them (RLS hides the rest). */
 export async function listApproved(
@@ -60,7 +61,7 @@ export async function create(
 }
 
 export async function get(supabase: Client, id: string) {
-	if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+	if (!isId(id)) return null;
 	const { data, error } = await supabase
 		.from('organizations')
 		.select('*')

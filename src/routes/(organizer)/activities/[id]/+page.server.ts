@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
 import * as activities from '$lib/server/activities';
+import { isId } from '$lib/server/ids';
 import { readForm } from '$lib/server/forms';
 import { zonedToInstant } from '$lib/recurrence';
 import type { Actions, PageServerLoad } from './$types';
@@ -55,7 +56,7 @@ export const actions: Actions = {
 	},
 	cancelSession: async ({ request, locals }) => {
 		const values = await readForm(request);
-		if (!activities.isId(values.sessionId)) error(404, 'Not found');
+		if (!isId(values.sessionId)) error(404, 'Not found');
 		if (!reasonOk(values.reason)) {
 			return fail(400, {
 				sessionErrors: {
@@ -69,7 +70,7 @@ export const actions: Actions = {
 	moveSession: async ({ request, locals, params }) => {
 		const activity = await mine(locals, params.id);
 		const values = await readForm(request);
-		if (!activities.isId(values.sessionId)) error(404, 'Not found');
+		if (!isId(values.sessionId)) error(404, 'Not found');
 		if (
 			!/^\d{4}-\d{2}-\d{2}$/.test(values.date ?? '') ||
 			!/^\d{2}:\d{2}$/.test(values.time ?? '')
