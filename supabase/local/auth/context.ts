@@ -3,7 +3,11 @@ import type { Caller } from '../keys/gateway.ts';
 import { AuthError, forbidden, unprocessable, validationFailed } from './errors.ts';
 import type { MailerConfig } from './mailer.ts';
 import type { SessionContext } from './sessions.ts';
+import type { HookConfig } from './hooks.ts';
+import { RateLimiter } from './rate-limit.ts';
 import { findById, type UserRow } from './users.ts';
+
+export { RateLimiter };
 
 export interface AuthConfig {
 	siteUrl: string;
@@ -14,9 +18,16 @@ export interface AuthConfig {
 	otpExpiry: number;
 	minimumPasswordLength: number;
 	passwordRequirements: string;
-	/** Per hour (per IP for requests, for the project for e-mails), as `[auth.rate_limit]`. */
+	/** As `[auth.rate_limit]`: per IP for requests (per 5 minutes), per hour for the project's mails. */
 	rateLimit: Record<string, number>;
 	maxEnrolledFactors: number;
+	/**
+	 * Count requests under the address in `Sb-Forwarded-For` (Supabase Auth's
+	 * GOTRUE_SECURITY_SB_FORWARDED_FOR_ENABLED). Off unless set, as in Supabase Auth.
+	 */
+	sbForwardedForEnabled?: boolean;
+	/** Enabled Auth Hooks (`[auth.hook.*]`). */
+	hooks?: { passwordVerificationAttempt?: HookConfig };
 }
 
 export interface AuthContext {
@@ -42,29 +53,6 @@ export interface AuthResponse {
 	status: number;
 	headers?: Record<string, string>;
 	body?: unknown;
-}
-
-/** Fixed-window counters per hour, keyed by limit and IP (or project). */
-export class RateLimiter {
-	private windows = new Map<string, { start: number; count: number }>();
-	limits: Record<string, number>;
-	constructor(limits: Record<string, number>) {
-		this.limits = limits;
-	}
-	hit(limit: string, who: string): void {
-		const max = this.limits[limit];
-		if (max === undefined) return;
-		const key = `${limit}:${who}`;
-		const now = Date.now();
-		let w = this.windows.get(key);
-		if (!w || now - w.start > 3_600_000) this.windows.set(key, (w = { start: now, count: 0 }));
-		w.count++;
-		if (w.count > max) {
-			throw limit === 'email_sent'
-				? new AuthError(429, 'over_email_send_rate_limit', 'email rate limit exceeded')
-				: new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached');
-		}
-	}
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -11,14 +11,20 @@ import {
 } from './context.ts';
 import * as email from './email-flows.ts';
 import { AuthError, badRequest, unprocessable, validationFailed } from './errors.ts';
+import { passwordVerificationAttempt } from './hooks.ts';
 import * as mfa from './mfa.ts';
+import { clientAddress, sbForwardedForFromEnv } from './rate-limit.ts';
 import { createSession, refresh } from './sessions.ts';
 import { findByEmail, findById, userJson, type Sql } from './users.ts';
 
 const API_VERSION = '2024-01-01';
 
 /** One request to /auth/v1, answered as Supabase Auth answers it. Never throws. */
-export async function handleAuth(ctx: AuthContext, req: AuthRequest): Promise<AuthResponse> {
+export async function handleAuth(ctx: AuthContext, request: AuthRequest): Promise<AuthResponse> {
+	// The address limits, sessions and hooks see: Sb-Forwarded-For's, when it is honoured.
+	const sbff = ctx.config.sbForwardedForEnabled ?? sbForwardedForFromEnv() ?? false;
+	const ip = clientAddress(request.headers, request.ip, sbff);
+	const req = { ...request, ip };
 	const apiVersion = req.headers.get('x-supabase-api-version');
 	const versionHeader: Record<string, string> = apiVersion
 		? { 'x-supabase-api-version': API_VERSION }
@@ -164,7 +170,11 @@ async function token(ctx: AuthContext, req: AuthRequest): Promise<AuthResponse> 
 			password,
 			user?.encrypted_password ?? '$2b$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinval'
 		);
-		if (!user || !ok) throw badRequest('invalid_credentials', 'Invalid login credentials');
+		if (!user || !user.encrypted_password)
+			throw badRequest('invalid_credentials', 'Invalid login credentials');
+		// The hook hears of every check of an existing user's password, right or wrong (token.go).
+		await passwordVerificationAttempt(ctx, req, user.id, ok);
+		if (!ok) throw badRequest('invalid_credentials', 'Invalid login credentials');
 		if (!user.email_confirmed_at && ctx.config.enableConfirmations)
 			throw badRequest('email_not_confirmed', 'Email not confirmed');
 		if (user.banned_until && user.banned_until.getTime() > Date.now())

@@ -18,6 +18,8 @@ export interface RuntimeConfig {
 		minimumPasswordLength: number;
 		passwordRequirements: string;
 		maxEnrolledFactors: number;
+		/** `[auth.hook.<name>]` tables, by name (`password_verification_attempt`, …). */
+		hooks: Record<string, { enabled: boolean; uri: string }>;
 	};
 	localSmtp: { enabled: boolean; port: number; smtpPort: number };
 }
@@ -49,6 +51,16 @@ export function parseConfig(text: string): RuntimeConfig {
 	for (const [key, value] of Object.entries(table(auth.rate_limit))) {
 		if (typeof value === 'number') rateLimit[key] = value;
 	}
+	const hooks: RuntimeConfig['auth']['hooks'] = {};
+	for (const [name, value] of Object.entries(table(auth.hook))) {
+		const h = table(value);
+		hooks[name] = { enabled: bool(h.enabled, false), uri: str(h.uri, '') };
+	}
+	const otpLength = num(email.otp_length, 6);
+	// Supabase Auth accepts 6 to 10 digits (its config validation and the CLI's both refuse others).
+	if (!Number.isInteger(otpLength) || otpLength < 6 || otpLength > 10) {
+		throw new Error(`config.toml: [auth.email] otp_length must be 6 to 10, not ${otpLength}`);
+	}
 	const emailTemplates: RuntimeConfig['auth']['emailTemplates'] = {};
 	for (const [name, value] of Object.entries(templates)) {
 		const t = table(value);
@@ -75,13 +87,14 @@ export function parseConfig(text: string): RuntimeConfig {
 			rateLimit,
 			email: {
 				enableConfirmations: bool(email.enable_confirmations, false),
-				otpLength: num(email.otp_length, 6),
+				otpLength,
 				otpExpiry: num(email.otp_expiry, 3600)
 			},
 			emailTemplates,
 			minimumPasswordLength: num(auth.minimum_password_length, 6),
 			passwordRequirements: str(auth.password_requirements, ''),
-			maxEnrolledFactors: num(table(auth.mfa).max_enrolled_factors, 10)
+			maxEnrolledFactors: num(table(auth.mfa).max_enrolled_factors, 10),
+			hooks
 		},
 		localSmtp: {
 			enabled: bool(smtp.enabled, true),

@@ -1,7 +1,6 @@
 // Conformance: the admin API (/auth/v1/admin/*, /auth/v1/invite) through supabase-js `auth.admin`
 // with the secret key, and its refusal of anything that is not service_role.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime } from '../../../../tests/support/runtime.ts';
 import {
 	admin,
 	authFetch,
@@ -16,16 +15,17 @@ import {
 	newPassword,
 	nextMail,
 	REDIRECT_TO,
+	type Runtime,
 	signIn,
 	sleep,
+	startRuntime,
 	tokenHash,
-	UUID,
-	type Runtime
+	UUID
 } from './helpers.ts';
 
 let rt: Runtime;
 beforeAll(async () => {
-	rt = await startTestRuntime();
+	rt = await startRuntime();
 });
 afterAll(async () => {
 	await rt?.stop();

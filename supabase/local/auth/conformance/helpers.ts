@@ -7,9 +7,41 @@
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { expect } from 'vitest';
-import type { TestRuntime } from '../../../../tests/support/runtime.ts';
+import { startTestRuntime, type TestRuntime } from '../../../../tests/support/runtime.ts';
 
 export type Runtime = TestRuntime;
+
+const KINDS = [
+	'confirmation',
+	'invite',
+	'magic_link',
+	'recovery',
+	'email_change',
+	'reauthentication'
+];
+
+/**
+ * Templates with both a token-hash link and the code (Supabase docs, Auth > Email Templates:
+ * `{{ .TokenHash }}` and `{{ .Token }}` may both appear), so the suite can check Auth's codes as
+ * well as its links: the project's own templates offer links only.
+ */
+export const CODE_TEMPLATES = Object.fromEntries(
+	KINDS.map((kind) => [
+		kind,
+		{ contentPath: `./supabase/local/auth/conformance/templates/${kind}.html` }
+	])
+);
+
+/**
+ * A test runtime (config.toml's Auth settings) for the suite: with the code-bearing templates and
+ * Supabase Auth's default six-digit codes (config.toml asks for longer ones; see otp-length.test.ts).
+ */
+export function startRuntime(options: Parameters<typeof startTestRuntime>[0] = {}) {
+	return startTestRuntime({
+		...options,
+		auth: { emailTemplates: CODE_TEMPLATES, otpLength: 6, ...options.auth }
+	});
+}
 
 /** A mail as the harness's mail catcher hands it over. */
 export interface Mail {

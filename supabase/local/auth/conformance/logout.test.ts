@@ -1,19 +1,19 @@
 // Conformance: POST /auth/v1/logout?scope=global|local|others through supabase-js `signOut`, and what
 // the tokens of a signed-out session get afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime } from '../../../../tests/support/runtime.ts';
 import {
 	authFetch,
 	client,
 	createConfirmedUser,
 	expectAuthError,
+	type Runtime,
 	signIn,
-	type Runtime
+	startRuntime
 } from './helpers.ts';
 
 let rt: Runtime;
 beforeAll(async () => {
-	rt = await startTestRuntime();
+	rt = await startRuntime();
 });
 afterAll(async () => {
 	await rt?.stop();

@@ -4,7 +4,6 @@
 // NewLogEntry: "path": r.URL.Path) — and its error log lines carry the error messages, which never
 // contain the submitted secrets (internal/api/errors.go HandleResponseError).
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestRuntime } from '../../../../tests/support/runtime.ts';
 import {
 	admin,
 	client,
@@ -15,16 +14,17 @@ import {
 	newPassword,
 	nextMail,
 	REDIRECT_TO,
+	type Runtime,
 	signIn,
+	startRuntime,
 	totp,
 	verifyLink,
-	wrongTotp,
-	type Runtime
+	wrongTotp
 } from './helpers.ts';
 
 let rt: Runtime;
 beforeAll(async () => {
-	rt = await startTestRuntime();
+	rt = await startRuntime();
 });
 afterAll(async () => {
 	await rt?.stop();

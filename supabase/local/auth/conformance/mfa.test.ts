@@ -2,24 +2,24 @@
 // /factors/{id}/challenge, /factors/{id}/verify, DELETE /factors/{id}).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { startTestRuntime } from '../../../../tests/support/runtime.ts';
 import {
 	base32Decode,
 	client,
 	decodeJwt,
 	expectAuthError,
 	newPassword,
+	type Runtime,
 	signedInUser,
 	signIn,
+	startRuntime,
 	totp,
 	UUID,
-	wrongTotp,
-	type Runtime
+	wrongTotp
 } from './helpers.ts';
 
 let rt: Runtime;
 beforeAll(async () => {
-	rt = await startTestRuntime();
+	rt = await startRuntime();
 });
 afterAll(async () => {
 	await rt?.stop();

@@ -1,7 +1,6 @@
 // Conformance: GET /settings, GET /health, the JWKS, the access token's header and claims, getClaims()
 // and the shape of error bodies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime } from '../../../../tests/support/runtime.ts';
 import {
 	authFetch,
 	client,
@@ -10,15 +9,16 @@ import {
 	expectAuthError,
 	newEmail,
 	recordingFetch,
-	signIn,
+	type Runtime,
 	signedInUser,
-	UUID,
-	type Runtime
+	signIn,
+	startRuntime,
+	UUID
 } from './helpers.ts';
 
 let rt: Runtime;
 beforeAll(async () => {
-	rt = await startTestRuntime();
+	rt = await startRuntime();
 });
 afterAll(async () => {
 	await rt?.stop();

@@ -1,7 +1,6 @@
 // Conformance: POST /auth/v1/otp (signInWithOtp), POST /auth/v1/verify (verifyOtp) and the implicit
 // flow of GET /auth/v1/verify (mail links with redirect_to).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime } from '../../../../tests/support/runtime.ts';
 import {
 	authFetch,
 	client,
@@ -14,11 +13,12 @@ import {
 	newEmail,
 	nextMail,
 	REDIRECT_TO,
+	type Runtime,
 	SITE_URL,
 	sleep,
+	startRuntime,
 	tokenHash,
-	verifyLink,
-	type Runtime
+	verifyLink
 } from './helpers.ts';
 
 const tokenInvalid = {
@@ -37,7 +37,7 @@ const linkInvalid = {
 describe('e-mail OTP and magic links', () => {
 	let rt: Runtime;
 	beforeAll(async () => {
-		rt = await startTestRuntime();
+		rt = await startRuntime();
 	});
 	afterAll(async () => {
 		await rt?.stop();
@@ -253,7 +253,7 @@ describe('e-mail OTP and magic links', () => {
 describe('expired e-mail OTPs (otp_expiry = 1 s)', () => {
 	let rt: Runtime;
 	beforeAll(async () => {
-		rt = await startTestRuntime({ auth: { otpExpiry: 1 } });
+		rt = await startRuntime({ auth: { otpExpiry: 1 } });
 	});
 	afterAll(async () => {
 		await rt?.stop();

@@ -1,6 +1,5 @@
 // Conformance: POST /auth/v1/token?grant_type=password through supabase-js `signInWithPassword`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime } from '../../../../tests/support/runtime.ts';
 import {
 	admin,
 	client,
@@ -9,13 +8,14 @@ import {
 	ISO_DATE,
 	newEmail,
 	newPassword,
-	UUID,
-	type Runtime
+	type Runtime,
+	startRuntime,
+	UUID
 } from './helpers.ts';
 
 let rt: Runtime;
 beforeAll(async () => {
-	rt = await startTestRuntime();
+	rt = await startRuntime();
 });
 afterAll(async () => {
 	await rt?.stop();

@@ -2,7 +2,6 @@
 // GET /auth/v1/verify redirecting with ?code=, and POST /auth/v1/token?grant_type=pkce.
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime } from '../../../../tests/support/runtime.ts';
 import {
 	client,
 	CODE_VERIFIER_KEY,
@@ -17,14 +16,15 @@ import {
 	nextMail,
 	pkceStorage,
 	REDIRECT_TO,
+	type Runtime,
+	startRuntime,
 	tokenHash,
-	verifyLink,
-	type Runtime
+	verifyLink
 } from './helpers.ts';
 
 let rt: Runtime;
 beforeAll(async () => {
-	rt = await startTestRuntime();
+	rt = await startRuntime();
 });
 afterAll(async () => {
 	await rt?.stop();

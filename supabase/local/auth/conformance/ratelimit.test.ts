@@ -6,7 +6,6 @@
 // limits below are only required to bite within 40 rapid requests, not at an exact count. The
 // e-mail limit is a plain count per hour (internal/ratelimit/interval.go) and is checked exactly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime } from '../../../../tests/support/runtime.ts';
 import {
 	admin,
 	client,
@@ -14,8 +13,9 @@ import {
 	expectAuthError,
 	newEmail,
 	newPassword,
-	tokenHash,
-	type Runtime
+	type Runtime,
+	startRuntime,
+	tokenHash
 } from './helpers.ts';
 
 const requestLimit = {
@@ -45,7 +45,7 @@ async function untilLimited(
 describe('e-mail sending limit (rate_limit.email_sent = 2)', () => {
 	let rt: Runtime;
 	beforeAll(async () => {
-		rt = await startTestRuntime({ auth: { rateLimit: { email_sent: 2 } } });
+		rt = await startRuntime({ auth: { rateLimit: { email_sent: 2 } } });
 	});
 	afterAll(async () => {
 		await rt?.stop();
@@ -79,7 +79,7 @@ describe('e-mail sending limit (rate_limit.email_sent = 2)', () => {
 describe('sign-up limit (rate_limit.sign_in_sign_ups = 1)', () => {
 	let rt: Runtime;
 	beforeAll(async () => {
-		rt = await startTestRuntime({ auth: { rateLimit: { sign_in_sign_ups: 1 } } });
+		rt = await startRuntime({ auth: { rateLimit: { sign_in_sign_ups: 1 } } });
 	});
 	afterAll(async () => {
 		await rt?.stop();
@@ -102,7 +102,7 @@ describe('sign-up limit (rate_limit.sign_in_sign_ups = 1)', () => {
 describe('verification limit (rate_limit.token_verifications = 1)', () => {
 	let rt: Runtime;
 	beforeAll(async () => {
-		rt = await startTestRuntime({ auth: { rateLimit: { token_verifications: 1 } } });
+		rt = await startRuntime({ auth: { rateLimit: { token_verifications: 1 } } });
 	});
 	afterAll(async () => {
 		await rt?.stop();
@@ -123,7 +123,7 @@ describe('verification limit (rate_limit.token_verifications = 1)', () => {
 describe('token refresh limit (rate_limit.token_refresh = 1)', () => {
 	let rt: Runtime;
 	beforeAll(async () => {
-		rt = await startTestRuntime({ auth: { rateLimit: { token_refresh: 1 } } });
+		rt = await startRuntime({ auth: { rateLimit: { token_refresh: 1 } } });
 	});
 	afterAll(async () => {
 		await rt?.stop();
@@ -151,5 +151,86 @@ describe('token refresh limit (rate_limit.token_refresh = 1)', () => {
 		});
 		for (const error of before) expect(error).toBeNull();
 		expectAuthError(limited, requestLimit);
+	});
+});
+
+// Supabase Auth counts a request under the address in Sb-Forwarded-For when
+// GOTRUE_SECURITY_SB_FORWARDED_FOR_ENABLED is on (supabase/auth pull request 2295: internal/api/sbff
+// takes the header's first value if it is an IP address; internal/api/middleware.go
+// performRateLimiting limits by that address before anything else), and ignores the header when off.
+const signInAttempt = (rt: Runtime, address?: string) =>
+	client(rt, address === undefined ? {} : { headers: { 'sb-forwarded-for': address } })
+		.auth.signInWithPassword({ email: 'nobody@example.com', password: 'Wrong-password-1' })
+		.then(({ error }) => error as { status?: number; code?: string } | null);
+
+describe('Sb-Forwarded-For honoured (sign_in_sign_ups = 1)', () => {
+	let rt: Runtime;
+	beforeAll(async () => {
+		rt = await startRuntime({
+			auth: { sbForwardedForEnabled: true, rateLimit: { sign_in_sign_ups: 1 } }
+		});
+	});
+	afterAll(async () => {
+		await rt?.stop();
+	});
+
+	const exhaust = async (address?: string) => {
+		const { limited } = await untilLimited(async () => ({
+			error: await signInAttempt(rt, address)
+		}));
+		expectAuthError(limited, requestLimit);
+	};
+
+	// Source: supabase/auth internal/api/middleware_test.go TestPerformRateLimitingWithSBFF (each
+	// Sb-Forwarded-For address has its own bucket) and internal/api/sbff (its first value counts).
+	it('gives two different Sb-Forwarded-For addresses separate buckets', async () => {
+		await exhaust('203.0.113.10');
+		// Another visitor behind the same server is not held back by the first one's attempts.
+		expect(await signInAttempt(rt, '203.0.113.11')).toMatchObject({
+			status: 400,
+			code: 'invalid_credentials'
+		});
+		// Only the first value of a list counts (the visitor, not the proxies after it).
+		expectAuthError(await signInAttempt(rt, '203.0.113.10, 203.0.113.12'), requestLimit);
+		expect(await signInAttempt(rt, '203.0.113.12, 203.0.113.10')).toMatchObject({ status: 400 });
+	});
+
+	// Source: supabase/auth internal/api/sbff parseSBFFHeader (net.ParseIP(...).String(): one
+	// spelling per IPv6 address).
+	it('counts the spellings of one IPv6 address as one address', async () => {
+		await exhaust('2001:db8::7');
+		expectAuthError(await signInAttempt(rt, '2001:DB8:0::7'), requestLimit);
+		expect(await signInAttempt(rt, '2001:db8::8')).toMatchObject({ status: 400 });
+	});
+
+	// Source: supabase/auth internal/utilities/request_test.go TestGetIPAddressWithSBFF
+	// ("InvalidSBFF": a value that is not an IP address leaves the connection's address in use).
+	it('counts a request with an invalid Sb-Forwarded-For under the connection address', async () => {
+		await exhaust();
+		expectAuthError(await signInAttempt(rt, 'not-an-address'), requestLimit);
+		expectAuthError(await signInAttempt(rt, 'fe80::1%eth0'), requestLimit);
+		expect(await signInAttempt(rt, '203.0.113.13')).toMatchObject({ status: 400 });
+	});
+});
+
+describe('Sb-Forwarded-For not honoured (switch off, sign_in_sign_ups = 1)', () => {
+	let rt: Runtime;
+	beforeAll(async () => {
+		rt = await startRuntime({
+			auth: { sbForwardedForEnabled: false, rateLimit: { sign_in_sign_ups: 1 } }
+		});
+	});
+	afterAll(async () => {
+		await rt?.stop();
+	});
+
+	// Source: supabase/auth internal/conf SecurityConfiguration.SbForwardedForEnabled (default false)
+	// and internal/api/sbff Middleware (the header is read only when it is on).
+	it('ignores Sb-Forwarded-For: different values share the connection address bucket', async () => {
+		const { limited } = await untilLimited(async () => ({
+			error: await signInAttempt(rt, '203.0.113.20')
+		}));
+		expectAuthError(limited, requestLimit);
+		expectAuthError(await signInAttempt(rt, '203.0.113.21'), requestLimit);
 	});
 });

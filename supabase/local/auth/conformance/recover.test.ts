@@ -1,7 +1,6 @@
 // Conformance: POST /auth/v1/recover (resetPasswordForEmail), verifyOtp type "recovery" and the
 // password change that follows (PUT /auth/v1/user with a password).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime } from '../../../../tests/support/runtime.ts';
 import {
 	client,
 	createConfirmedUser,
@@ -14,15 +13,16 @@ import {
 	newPassword,
 	nextMail,
 	REDIRECT_TO,
+	type Runtime,
 	signIn,
 	sleep,
-	tokenHash,
-	type Runtime
+	startRuntime,
+	tokenHash
 } from './helpers.ts';
 
 let rt: Runtime;
 beforeAll(async () => {
-	rt = await startTestRuntime();
+	rt = await startRuntime();
 });
 afterAll(async () => {
 	await rt?.stop();

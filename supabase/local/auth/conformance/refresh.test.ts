@@ -1,12 +1,18 @@
 // Conformance: POST /auth/v1/token?grant_type=refresh_token through supabase-js `refreshSession`.
 // The harness starts the runtime with refresh_token_reuse_interval = 0.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime } from '../../../../tests/support/runtime.ts';
-import { client, decodeJwt, expectAuthError, signedInUser, type Runtime } from './helpers.ts';
+import {
+	client,
+	decodeJwt,
+	expectAuthError,
+	type Runtime,
+	signedInUser,
+	startRuntime
+} from './helpers.ts';
 
 let rt: Runtime;
 beforeAll(async () => {
-	rt = await startTestRuntime();
+	rt = await startRuntime();
 });
 afterAll(async () => {
 	await rt?.stop();

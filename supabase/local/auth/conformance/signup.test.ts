@@ -1,6 +1,5 @@
 // Conformance: POST /auth/v1/signup through supabase-js `auth.signUp`, as Supabase Auth answers it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime } from '../../../../tests/support/runtime.ts';
 import {
 	admin,
 	authFetch,
@@ -16,17 +15,18 @@ import {
 	newEmail,
 	newPassword,
 	nextMail,
+	type Runtime,
 	SITE_URL,
 	sleep,
+	startRuntime,
 	tokenHash,
-	UUID,
-	type Runtime
+	UUID
 } from './helpers.ts';
 
 describe('sign-up with e-mail confirmations on (config.toml)', () => {
 	let rt: Runtime;
 	beforeAll(async () => {
-		rt = await startTestRuntime();
+		rt = await startRuntime();
 	});
 	afterAll(async () => {
 		await rt?.stop();
@@ -240,7 +240,7 @@ describe('sign-up with e-mail confirmations on (config.toml)', () => {
 describe('sign-up with e-mail confirmations off (autoconfirm)', () => {
 	let rt: Runtime;
 	beforeAll(async () => {
-		rt = await startTestRuntime({ auth: { enableConfirmations: false } });
+		rt = await startRuntime({ auth: { enableConfirmations: false } });
 	});
 	afterAll(async () => {
 		await rt?.stop();
@@ -294,7 +294,7 @@ describe('sign-up with e-mail confirmations off (autoconfirm)', () => {
 describe('sign-ups disabled', () => {
 	let rt: Runtime;
 	beforeAll(async () => {
-		rt = await startTestRuntime({ auth: { enableSignup: false } });
+		rt = await startRuntime({ auth: { enableSignup: false } });
 	});
 	afterAll(async () => {
 		await rt?.stop();

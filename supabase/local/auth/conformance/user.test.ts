@@ -1,6 +1,5 @@
 // Conformance: GET /auth/v1/user (getUser) and PUT /auth/v1/user (updateUser).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime } from '../../../../tests/support/runtime.ts';
 import {
 	client,
 	createConfirmedUser,
@@ -9,13 +8,14 @@ import {
 	mailCode,
 	newEmail,
 	nextMail,
+	type Runtime,
 	signedInUser,
-	type Runtime
+	startRuntime
 } from './helpers.ts';
 
 let rt: Runtime;
 beforeAll(async () => {
-	rt = await startTestRuntime();
+	rt = await startRuntime();
 });
 afterAll(async () => {
 	await rt?.stop();

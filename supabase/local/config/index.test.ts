@@ -1,0 +1,62 @@
+// config.toml as the runtime reads it: the project's own file, and the parts of the Supabase CLI's
+// format that the runtime honours.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, parseConfig } from './index.ts';
+
+const workdir = new URL('../../..', import.meta.url).pathname;
+
+describe("the project's config.toml", () => {
+	const config = loadConfig(join(workdir, 'supabase/config.toml'));
+
+	// Supabase CLI config template defaults for [auth.rate_limit]: the app forwards each visitor's
+	// address in Sb-Forwarded-For, so the limits need no raising.
+	it("keeps Supabase's default Auth rate limits", () => {
+		expect(config.auth.rateLimit).toEqual({
+			email_sent: 2,
+			sms_sent: 30,
+			anonymous_users: 30,
+			token_refresh: 150,
+			sign_in_sign_ups: 30,
+			token_verifications: 30,
+			web3: 30
+		});
+	});
+
+	it('enables the password verification hook on the migration’s function', () => {
+		expect(config.auth.hooks.password_verification_attempt).toEqual({
+			enabled: true,
+			uri: 'pg-functions://postgres/private/hook_password_verification_attempt'
+		});
+	});
+
+	it('asks for the longest one-time tokens Supabase allows', () => {
+		expect(config.auth.email.otpLength).toBe(10);
+	});
+});
+
+describe('parseConfig', () => {
+	it('reads [auth.hook.*] tables', () => {
+		const config = parseConfig(`
+[auth.hook.password_verification_attempt]
+enabled = true
+uri = "pg-functions://postgres/public/check"
+
+[auth.hook.custom_access_token]
+enabled = false
+uri = "pg-functions://postgres/public/claims"
+`);
+		expect(config.auth.hooks).toEqual({
+			password_verification_attempt: { enabled: true, uri: 'pg-functions://postgres/public/check' },
+			custom_access_token: { enabled: false, uri: 'pg-functions://postgres/public/claims' }
+		});
+	});
+
+	// Supabase Auth's config validation (internal/conf: OTP length 6 to 10).
+	it('refuses an otp_length Supabase refuses', () => {
+		expect(parseConfig('[auth.email]\notp_length = 8').auth.email.otpLength).toBe(8);
+		expect(parseConfig('').auth.email.otpLength).toBe(6);
+		expect(() => parseConfig('[auth.email]\notp_length = 5')).toThrow(/otp_length must be 6 to 10/);
+		expect(() => parseConfig('[auth.email]\notp_length = 11')).toThrow(/otp_length/);
+	});
+});
