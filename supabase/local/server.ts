@@ -10,6 +10,7 @@ import {
 	LOCAL_SECRET_KEY,
 	type SigningKey
 } from './keys/index.ts';
+import { badJwtMessage } from './auth/errors.ts';
 import { handleAuth } from './auth/handler.ts';
 import { RateLimiter, type AuthConfig } from './auth/context.ts';
 import type { MailerConfig } from './auth/mailer.ts';
@@ -188,7 +189,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 			if (isRefusal(caller)) {
 				if (caller.body.code === 'PGRST301' || caller.body.code === 'PGRST303') {
 					const apiVersion = headers.get('x-supabase-api-version');
-					const message = `invalid JWT: unable to parse or verify signature, ${String(caller.body.message)}`;
+					const message = badJwtMessage(caller.body);
 					const body = apiVersion
 						? { code: 'bad_jwt', message }
 						: { code: 403, error_code: 'bad_jwt', msg: message };

@@ -33,3 +33,15 @@ export const notFound = (code: string, message: string) => new AuthError(404, co
 
 /** Token and OTP checks that fail all answer alike, so nothing is learnt from the difference. */
 export const otpExpired = () => forbidden('otp_expired', 'Token has expired or is invalid');
+
+/**
+ * The message Supabase Auth gives a token it cannot accept (internal/api/auth.go parseJWTClaims:
+ * 403 bad_jwt, with golang-jwt's reason), from the gateway's refusal of that token.
+ */
+export function badJwtMessage(refusal: { code?: unknown; message?: unknown }): string {
+	const reason =
+		refusal.code === 'PGRST303'
+			? 'token has invalid claims: token is expired'
+			: String(refusal.message);
+	return `invalid JWT: unable to parse or verify signature, ${reason}`;
+}
