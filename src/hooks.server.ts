@@ -3,11 +3,12 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { locale } from '$lib/server/hooks/locale';
 import { startOutbox } from '$lib/server/outbox';
 import { startHorizonExtender } from '$lib/server/horizons';
+import { guard } from '$lib/server/hooks/guard';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
 import { session } from '$lib/server/hooks/session';
 import { supabase } from '$lib/server/hooks/supabase';
 
-export const handle = sequence(supabase, session, locale, securityHeaders);
+export const handle = sequence(supabase, session, locale, guard, securityHeaders);
 
 /**
  * Unexpected errors: log the error (never the request body, which may hold personal data) and

@@ -426,6 +426,8 @@ export type Database = {
 				};
 			};
 			outbox_report: { Args: { p_error?: string; p_id: number }; Returns: undefined };
+			require_second_factor: { Args: Record<PropertyKey, never>; Returns: undefined };
+			second_factor_satisfied: { Args: Record<PropertyKey, never>; Returns: boolean };
 			set_organization_status: {
 				Args: {
 					p_organization: string;
@@ -459,6 +461,10 @@ export type Database = {
 			sync_sessions: {
 				Args: { p_activity: string; p_from?: string; p_occurrences: Json };
 				Returns: number;
+			};
+			take_rate_limit: {
+				Args: { p_key: string; p_max: number; p_window_seconds: number };
+				Returns: boolean;
 			};
 		};
 		Enums: {

@@ -114,7 +114,7 @@ describe('activities', () => {
 				.from('activities')
 				.update({ title: 'Kapret' })
 				.eq('id', id)
-				.select();
+				.select('id');
 			expect(data).toEqual([]);
 		}
 		const { data } = await clients.organizerA
@@ -138,6 +138,31 @@ describe('activities', () => {
 			.eq('id', ids.draft)
 			.select('id');
 		expect(stranger).toEqual([]);
+	});
+});
+
+describe('user ids', () => {
+	it('public reads of activities carry no user id (created_by is not readable)', async () => {
+		for (const who of ['anon', 'participant', 'organizerA'] as const) {
+			const { error } = await clients[who].from('activities').select('created_by');
+			expect(error?.code, who).toBe('42501');
+			const star = await clients[who].from('activities').select('*');
+			expect(star.error?.code, who).toBe('42501');
+		}
+		const { data } = await clients.anon.from('activities').select('id, title, organization_id');
+		expect(data?.length).toBeGreaterThan(0);
+		expect(Object.keys(data![0]).sort()).toEqual(['id', 'organization_id', 'title']);
+	});
+
+	it('an activity cannot move to another organization, nor change who created it', async () => {
+		for (const change of [{ organization_id: ids.b }, { created_by: ids.organizerB }]) {
+			const { error } = await clients.organizerA
+				.from('activities')
+				.update(change)
+				.eq('id', ids.published)
+				.select('id');
+			expect(error?.code, JSON.stringify(change)).toBe('42501');
+		}
 	});
 });
 
@@ -275,6 +300,89 @@ describe('memberships and invitations', () => {
 		expect(data).toEqual([{ role: 'organizer' }]);
 	});
 
+	it('the last owner can neither leave nor demote themselves (23514)', async () => {
+		const { error } = await clients.organizerB
+			.from('memberships')
+			.update({ role: 'admin' })
+			.eq('organization_id', ids.b)
+			.eq('user_id', ids.organizerB)
+			.select('role');
+		expect(error?.code).toBe('23514');
+	});
+
+	it('only an owner makes or unmakes owners (42501)', async () => {
+		const owner = await rt.signedInUser('ownera@example.com');
+		await sql`insert into public.memberships (organization_id, user_id, role) values (${ids.a}, ${owner.id}, 'owner')`;
+		try {
+			const promote = await clients.adminA
+				.from('memberships')
+				.update({ role: 'owner' })
+				.eq('organization_id', ids.a)
+				.eq('user_id', ids.adminA)
+				.select('role');
+			expect(promote.error?.code).toBe('42501');
+			const demote = await clients.adminA
+				.from('memberships')
+				.update({ role: 'organizer' })
+				.eq('organization_id', ids.a)
+				.eq('user_id', owner.id)
+				.select('role');
+			expect(demote.error?.code).toBe('42501');
+			const roles =
+				await sql`select user_id, role from public.memberships where organization_id = ${ids.a} order by role`;
+			expect(roles).toEqual(
+				expect.arrayContaining([
+					{ user_id: owner.id, role: 'owner' },
+					{ user_id: ids.adminA, role: 'admin' }
+				])
+			);
+			// The owner may hand over: make the admin an owner, then step down.
+			const handOver = await owner.client
+				.from('memberships')
+				.update({ role: 'owner' })
+				.eq('organization_id', ids.a)
+				.eq('user_id', ids.adminA)
+				.select('role');
+			expect(handOver.data).toEqual([{ role: 'owner' }]);
+		} finally {
+			// Back to the matrix's memberships (the owner guard would refuse the first step).
+			await sql.begin(async (tx) => {
+				await tx`set local session_replication_role = replica`;
+				await tx`delete from public.memberships where user_id = ${owner.id}`;
+				await tx`update public.memberships set role = 'admin' where user_id = ${ids.adminA}`;
+			});
+		}
+	});
+
+	it('a membership cannot be re-pointed at another user or organization, not even with the secret key', async () => {
+		for (const change of [{ user_id: ids.participant }, { organization_id: ids.b }]) {
+			const { error } = await clients.adminA
+				.from('memberships')
+				.update(change)
+				.eq('organization_id', ids.a)
+				.eq('user_id', ids.organizerA)
+				.select('role');
+			expect(error?.code, JSON.stringify(change)).toBe('42501');
+			const service = createClient(rt.url, rt.secretKey, opts);
+			const viaSecret = await service
+				.from('memberships')
+				.update(change)
+				.eq('organization_id', ids.a)
+				.eq('user_id', ids.organizerA)
+				.select('role');
+			expect(viaSecret.error?.code, JSON.stringify(change)).toBe('42501');
+		}
+		const inserted = await clients.adminA
+			.from('memberships')
+			.insert({ organization_id: ids.a, user_id: ids.participant, role: 'organizer' });
+		expect(inserted.error?.code).toBe('42501');
+		const { data } = await clients.adminA.rpc('member_list', { p_organization: ids.a });
+		expect((data ?? []).map((m) => m.email).sort()).toEqual([
+			'admina@example.com',
+			'organizera@example.com'
+		]);
+	});
+
 	it('the last owner cannot be removed', async () => {
 		const { error } = await clients.organizerB
 			.from('memberships')
@@ -326,6 +434,36 @@ describe('memberships and invitations', () => {
 					.select()
 			).error?.code
 		).toBe('PGRST106');
+	});
+
+	it('the link’s token leaves the outbox once the mail is sent', async () => {
+		const [mail] = await sql`select id from private.outbox order by id desc limit 1`;
+		const service = createClient(rt.url, rt.secretKey, opts);
+		expect((await service.rpc('outbox_report', { p_id: mail.id })).error).toBeNull();
+		const [after] = await sql`select data, sent_at from private.outbox where id = ${mail.id}`;
+		expect(after.sent_at).not.toBeNull();
+		expect(after.data).not.toHaveProperty('token');
+		expect(after.data).toHaveProperty('organization', 'Org A');
+	});
+
+	it('an organization sends at most 20 invitations a day (the 21st answers 429)', async () => {
+		const invite = (n: number) => {
+			const token = `limit-${n}-${crypto.randomUUID()}`;
+			return clients.organizerB.rpc('invite_member', {
+				p_organization: ids.b,
+				p_email: `ny${n}@example.com`,
+				p_role: 'organizer',
+				p_token: token,
+				p_token_hash: createHash('sha256').update(token).digest('hex')
+			});
+		};
+		for (let n = 1; n <= 20; n++) expect((await invite(n)).error, `invitation ${n}`).toBeNull();
+		const refused = await invite(21);
+		expect(refused.status).toBe(429);
+		expect(refused.error?.code).toBe('PT429');
+		const [{ count }] =
+			await sql`select count(*)::int from public.invitations where organization_id = ${ids.b}`;
+		expect(count).toBe(20);
 	});
 
 	it('the invited person, and only they, accept an invitation by its token', async () => {

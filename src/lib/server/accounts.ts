@@ -1,4 +1,4 @@
-import type { AuthError, SupabaseClient } from '@supabase/supabase-js';
+import type { AuthError, JwtPayload, SupabaseClient, User } from '@supabase/supabase-js';
 import QRCode from 'qrcode';
 import type { Database } from '$lib/database.types';
 import type { Locale } from '$lib/i18n/locales';
@@ -46,10 +46,13 @@ export async function signUp(
 
 /** Password log-in. `needsCode` when the account has an authenticator to confirm with. */
 export async function logIn(supabase: Client, input: { email: string; password: string }) {
-	const { error } = await supabase.auth.signInWithPassword(input);
+	const { data, error } = await supabase.auth.signInWithPassword(input);
 	if (error) return { ...failure(error)!, needsCode: false };
-	return { error: null, needsCode: await needsSecondFactor(supabase) };
+	return { error: null, needsCode: hasAuthenticator(data.user) };
 }
+
+const hasAuthenticator = (user: User | null) =>
+	(user?.factors ?? []).some((f) => f.status === 'verified');
 
 /** Mails a one-time log-in link to an existing account (never creates one). */
 export async function sendLoginLink(supabase: Client, input: { email: string; locale: Locale }) {
@@ -68,13 +71,17 @@ export async function sendPasswordReset(supabase: Client, input: { email: string
 
 export type LinkType = 'signup' | 'invite' | 'magiclink' | 'recovery' | 'email_change' | 'email';
 
-/** Opens a session from an e-mail link's token hash (works in any browser, unlike PKCE links). */
+/**
+ * Opens a session from an e-mail link's token hash (works in any browser, unlike PKCE links).
+ * `needsCode` when the account has an authenticator to confirm the new session with.
+ */
 export async function confirmLink(supabase: Client, input: { tokenHash: string; type: LinkType }) {
-	const { error } = await supabase.auth.verifyOtp({
+	const { data, error } = await supabase.auth.verifyOtp({
 		token_hash: input.tokenHash,
 		type: input.type
 	});
-	return failure(error);
+	if (error) return { ...failure(error)!, needsCode: false };
+	return { error: null, needsCode: hasAuthenticator(data.user) };
 }
 
 export async function updatePassword(supabase: Client, password: string) {
@@ -86,16 +93,16 @@ export async function logOut(supabase: Client) {
 	await supabase.auth.signOut({ scope: 'local' });
 }
 
-/** Whether this session must still be confirmed with an authenticator code (aal1 → aal2). */
-export async function needsSecondFactor(supabase: Client): Promise<boolean> {
-	const { data } = await supabase.auth.mfa.getAuthenticatorAssuranceLevel();
-	return !!data && data.nextLevel === 'aal2' && data.currentLevel !== 'aal2';
-}
-
-/** The session's assurance level: `aal2` once confirmed with an authenticator. */
-export async function assuranceLevel(supabase: Client): Promise<string | null> {
-	const { data } = await supabase.auth.mfa.getAuthenticatorAssuranceLevel();
-	return data?.currentLevel ?? null;
+/**
+ * Whether this session must still be confirmed with an authenticator (aal1 → aal2). The level
+ * comes from the verified token's claims, the factors from Auth itself (getUser), never from the
+ * session cookie's copy of the user, which the browser controls. Fails closed: if Auth cannot
+ * say, the code is asked for.
+ */
+export async function needsSecondFactor(supabase: Client, claims: JwtPayload): Promise<boolean> {
+	if (claims.aal === 'aal2') return false;
+	const { data, error } = await supabase.auth.getUser();
+	return error ? true : hasAuthenticator(data.user);
 }
 
 /** The account's verified authenticators. */
@@ -152,11 +159,22 @@ export async function setLocale(supabase: Client, locale: Locale) {
 }
 
 /**
- * Deletes the signed-in user's account. Supabase Auth lets no user delete themselves, so this
- * needs the admin API (the secret key); `userId` comes from the verified session only.
+ * Deletes the signed-in user's account. A user with an authenticator confirms it with a fresh
+ * code first (`code`), so a session left open on a shared computer cannot do it. Supabase Auth
+ * lets no user delete themselves, so the deletion needs the admin API (the secret key);
+ * `userId` comes from the verified session only.
  */
-export async function deleteAccount(supabase: Client, userId: string) {
-	const { error } = await adminClient().auth.admin.deleteUser(userId);
+export async function deleteAccount(
+	supabase: Client,
+	input: { userId: string; code: string | null }
+): Promise<Failure | null> {
+	const factorId = await firstAuthenticator(supabase);
+	if (factorId) {
+		if (!input.code) return { error: 'account.errors.codeForDelete' };
+		const wrong = await confirmCode(supabase, { factorId, code: input.code });
+		if (wrong) return wrong;
+	}
+	const { error } = await adminClient().auth.admin.deleteUser(input.userId);
 	if (error) return failure(error);
 	await supabase.auth.signOut({ scope: 'local' });
 	return null;

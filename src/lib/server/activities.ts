@@ -1,11 +1,17 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Tables, TablesInsert, TablesUpdate } from '$lib/database.types';
 import { expand, parseRRule, type Occurrence } from '$lib/recurrence';
+import { changed, failureOf, type Failure } from './failure';
 import { isId } from './ids';
 
 type Client = SupabaseClient<Database>;
-// activity_visible is a function over the row, which the generated types list as a field.
-export type Activity = Omit<Tables<'activities'>, 'activity_visible'>;
+// activity_visible is a function over the row, which the generated types list as a field;
+// created_by (a user id) and the search vector are not readable through the API.
+export type Activity = Omit<Tables<'activities'>, 'activity_visible' | 'created_by' | 'search'>;
+
+/** Every column the API roles may read (created_by is not one: public reads carry no user id). */
+const COLUMNS =
+	'id, organization_id, slug, title, summary, description, category, attributes, venue, address, city, online, timezone, first_date, start_time, duration_minutes, rrule, signup_mode, capacity, waitlist, helper_places, signup_opens_days_before, signup_closes_hours_before, status, cancel_reason, published_at, created_at, updated_at';
 export type Session = Tables<'sessions'>;
 export type ActivityInput = Omit<
 	TablesInsert<'activities'>,
@@ -60,7 +66,7 @@ export async function listForOrganization(
 ): Promise<Activity[]> {
 	const { data, error } = await supabase
 		.from('activities')
-		.select('*')
+		.select(COLUMNS)
 		.eq('organization_id', organizationId)
 		.order('first_date');
 	if (error) fail('listForOrganization', error);
@@ -69,7 +75,11 @@ export async function listForOrganization(
 
 export async function get(supabase: Client, id: string): Promise<Activity | null> {
 	if (!isId(id)) return null;
-	const { data, error } = await supabase.from('activities').select('*').eq('id', id).maybeSingle();
+	const { data, error } = await supabase
+		.from('activities')
+		.select(COLUMNS)
+		.eq('id', id)
+		.maybeSingle();
 	if (error) fail('get', error);
 	return data;
 }
@@ -84,51 +94,55 @@ export async function sessions(supabase: Client, activityId: string): Promise<Se
 	return data;
 }
 
+const SLUG_TAKEN = { '23505': 'activity.errors.slugTaken' } as const;
+
 /** A new draft; its sessions are made at once so the organizer sees the dates. */
 export async function create(
 	supabase: Client,
 	input: { organizationId: string; userId: string; fields: ActivityInput }
-) {
+): Promise<{ activity: Activity; failure: null } | { activity: null; failure: Failure }> {
 	const { data, error } = await supabase
 		.from('activities')
 		.insert({ ...input.fields, organization_id: input.organizationId, created_by: input.userId })
-		.select()
+		.select(COLUMNS)
 		.single();
-	if (error) return { activity: null, error };
+	if (error) return { activity: null, failure: failureOf(error, SLUG_TAKEN)! };
 	await syncSessions(supabase, data);
-	return { activity: data, error: null };
+	return { activity: data, failure: null };
 }
 
-export async function update(supabase: Client, id: string, fields: Partial<ActivityInput>) {
-	const { data, error } = await supabase
-		.from('activities')
-		.update(fields)
-		.eq('id', id)
-		.select()
-		.single();
-	if (error) return { activity: null, error };
-	await syncSessions(supabase, data);
-	return { activity: data, error: null };
+/** Saves an organizer's edit; the sessions follow the new rule. */
+export async function update(
+	supabase: Client,
+	id: string,
+	fields: Partial<ActivityInput>
+): Promise<Failure | null> {
+	if (!isId(id)) return { status: 404, error: 'error.notFound' };
+	const result = await supabase.from('activities').update(fields).eq('id', id).select(COLUMNS);
+	const failure = changed(result, SLUG_TAKEN);
+	if (failure) return failure;
+	await syncSessions(supabase, result.data![0]);
+	return null;
 }
 
+/** Publishes, cancels (with the reason shown to visitors) or archives an activity. */
 export async function setStatus(
 	supabase: Client,
 	id: string,
 	status: Activity['status'],
 	cancelReason?: string
-) {
+): Promise<Failure | null> {
 	const fields: TablesUpdate<'activities'> = { status };
 	if (status === 'published') fields.published_at = new Date().toISOString();
 	if (status === 'cancelled') fields.cancel_reason = cancelReason ?? null;
-	const { error } = await supabase.from('activities').update(fields).eq('id', id);
-	if (error) fail('setStatus', error);
+	return changed(await supabase.from('activities').update(fields).eq('id', id).select('id'));
 }
 
 /** A copy as a new draft, with a fresh slug. */
 export async function duplicate(supabase: Client, activity: Activity, userId: string) {
-	const { id, search, created_at, updated_at, published_at, status, cancel_reason, slug, ...rest } =
+	const { id, created_at, updated_at, published_at, status, cancel_reason, slug, ...rest } =
 		activity;
-	void [id, search, created_at, updated_at, published_at, status, cancel_reason];
+	void [id, created_at, updated_at, published_at, status, cancel_reason];
 	return create(supabase, {
 		organizationId: activity.organization_id,
 		userId,
@@ -136,25 +150,57 @@ export async function duplicate(supabase: Client, activity: Activity, userId: st
 	});
 }
 
-export async function cancelSession(supabase: Client, sessionId: string, reason: string) {
-	const { error } = await supabase
+type SessionChange = Pick<
+	TablesUpdate<'sessions'>,
+	'status' | 'cancel_reason' | 'starts_at' | 'ends_at'
+>;
+
+/**
+ * Changes one session of `activityId` by hand (it then keeps its change when the rule changes).
+ * A session of another activity is "not found", one the caller may not change is refused.
+ */
+async function editSession(
+	supabase: Client,
+	ids: { activityId: string; sessionId: string },
+	change: SessionChange
+): Promise<Failure | null> {
+	const notFound: Failure = { status: 404, error: 'activity.errors.sessionNotFound' };
+	if (!isId(ids.sessionId) || !isId(ids.activityId)) return notFound;
+	const { data, error } = await supabase
 		.from('sessions')
-		.update({ status: 'cancelled', cancel_reason: reason, edited: true })
-		.eq('id', sessionId);
-	if (error) fail('cancelSession', error);
+		.select('id')
+		.eq('id', ids.sessionId)
+		.eq('activity_id', ids.activityId)
+		.maybeSingle();
+	if (error) return failureOf(error);
+	if (!data) return notFound;
+	return changed(
+		await supabase
+			.from('sessions')
+			.update({ ...change, edited: true })
+			.eq('id', ids.sessionId)
+			.eq('activity_id', ids.activityId)
+			.select('id')
+	);
 }
 
-export async function moveSession(
+/** Cancels one date of an activity, with the reason visitors see. */
+export function cancelSession(
 	supabase: Client,
-	sessionId: string,
-	startsAt: Date,
-	endsAt: Date
+	input: { activityId: string; sessionId: string; reason: string }
 ) {
-	const { error } = await supabase
-		.from('sessions')
-		.update({ starts_at: startsAt.toISOString(), ends_at: endsAt.toISOString(), edited: true })
-		.eq('id', sessionId);
-	if (error) fail('moveSession', error);
+	return editSession(supabase, input, { status: 'cancelled', cancel_reason: input.reason });
+}
+
+/** Moves one date of an activity to another time. */
+export function moveSession(
+	supabase: Client,
+	input: { activityId: string; sessionId: string; startsAt: Date; endsAt: Date }
+) {
+	return editSession(supabase, input, {
+		starts_at: input.startsAt.toISOString(),
+		ends_at: input.endsAt.toISOString()
+	});
 }
 
 /** Public: a published activity with its upcoming sessions (RLS keeps drafts out). */
@@ -162,7 +208,9 @@ export async function publicActivity(supabase: Client, id: string) {
 	if (!isId(id)) return null;
 	const { data, error } = await supabase
 		.from('activities')
-		.select('*, organizations(name, slug), sessions(id, starts_at, ends_at, status, cancel_reason)')
+		.select(
+			`${COLUMNS}, organizations(name, slug), sessions(id, starts_at, ends_at, status, cancel_reason)`
+		)
 		.eq('id', id)
 		.in('status', ['published', 'cancelled'])
 		.order('starts_at', { referencedTable: 'sessions' })
@@ -189,7 +237,7 @@ export async function listPublished(supabase: Client) {
 export async function extendHorizons(supabase: Client, now = new Date()): Promise<number> {
 	const { data, error } = await supabase
 		.from('activities')
-		.select('*')
+		.select(COLUMNS)
 		.eq('status', 'published')
 		.not('rrule', 'is', null);
 	if (error) fail('extendHorizons', error);

@@ -4,7 +4,7 @@ import type { Locale } from '$lib/i18n/locales';
 import type { MessageKey } from '$lib/i18n/messages';
 import { translate } from '$lib/i18n/translate';
 import { fieldErrors } from '$lib/schemas/errors';
-import { limiter, type Limit } from './rate-limit';
+import { take, type LimitName } from './rate-limit';
 
 /** A submitted form as plain strings (files are not expected here). */
 export async function readForm(request: Request): Promise<Record<string, string>> {
@@ -43,15 +43,17 @@ export function formError(
 	return fail(status, { values: keep(values), message: translate(locale, key) });
 }
 
-/** Per-IP limit on log-in or e-mail requests: a 429 with a translated message when used up. */
-export function limited(
-	kind: string,
-	limit: Limit,
-	address: string,
+/**
+ * Counts one attempt against each `name: subject` pair (an address, an account, a recipient):
+ * a 429 with a translated message, keeping the input, once any of them is used up.
+ */
+export async function limited(
+	checks: [LimitName, string][],
 	locale: Locale,
 	values: Record<string, string>
 ) {
-	return limiter.attempt(`${kind}:${address}`, limit)
-		? null
-		: formError(429, 'auth.errors.rateLimited', locale, values);
+	for (const [name, subject] of checks)
+		if (!(await take(name, subject)))
+			return formError(429, 'auth.errors.rateLimited', locale, values);
+	return null;
 }

@@ -1,6 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { PublicOrganization } from '$lib/types/organizations';
+import { changed, failureOf, type Failure } from './failure';
 import { isId } from './ids';
 
 /** Approved organizations, by name, as the caller may see them (RLS hides the rest). */
@@ -57,7 +58,10 @@ export async function create(
 		p_description: input.description,
 		p_city: input.city ?? undefined
 	});
-	return { organization: data, error };
+	return {
+		organization: data,
+		failure: failureOf(error, { '23505': 'org.errors.slugTaken' })
+	};
 }
 
 export async function get(supabase: Client, id: string) {
@@ -92,12 +96,18 @@ export async function pending(supabase: Client) {
 	return data;
 }
 
-export async function setStatus(supabase: Client, id: string, status: 'approved' | 'suspended') {
+/** Approves or suspends an organization (platform admins; the database checks). */
+export async function setStatus(
+	supabase: Client,
+	id: string,
+	status: 'approved' | 'suspended'
+): Promise<Failure | null> {
+	if (!isId(id)) return { status: 404, error: 'error.notFound' };
 	const { error } = await supabase.rpc('set_organization_status', {
 		p_organization: id,
 		p_status: status
 	});
-	return error;
+	return failureOf(error);
 }
 
 /** Members with their e-mail addresses (for the organization's own members only). */
@@ -110,17 +120,23 @@ export async function members(supabase: Client, id: string) {
 /** Changes a member's role (owners and admins; only owners make owners). */
 export async function changeRole(
 	supabase: Client,
-	organizationId: string,
-	userId: string,
-	role: Database['public']['Enums']['member_role']
-) {
-	const { data, error } = await supabase
-		.from('memberships')
-		.update({ role })
-		.eq('organization_id', organizationId)
-		.eq('user_id', userId)
-		.select('role');
-	return error ?? (data.length === 0 ? { code: '42501', message: 'not allowed' } : null);
+	input: {
+		organizationId: string;
+		userId: string;
+		role: Database['public']['Enums']['member_role'];
+	}
+): Promise<Failure | null> {
+	if (!isId(input.organizationId) || !isId(input.userId))
+		return { status: 404, error: 'error.notFound' };
+	return changed(
+		await supabase
+			.from('memberships')
+			.update({ role: input.role })
+			.eq('organization_id', input.organizationId)
+			.eq('user_id', input.userId)
+			.select('role'),
+		{ '23514': 'org.errors.lastOwner' }
+	);
 }
 
 /** Invites by e-mail: the invitation and its mail (in the outbox) are written together. */
@@ -132,7 +148,8 @@ export async function invite(
 		role: Database['public']['Enums']['member_role'];
 		locale: string;
 	}
-) {
+): Promise<Failure | null> {
+	if (!isId(input.organizationId)) return { status: 404, error: 'error.notFound' };
 	const token = crypto.randomUUID() + crypto.randomUUID().replaceAll('-', '');
 	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
 	const hash = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -144,16 +161,25 @@ export async function invite(
 		p_token: token,
 		p_locale: input.locale
 	});
-	return error;
+	return failureOf(error, { PT429: 'org.errors.invitesToday' });
 }
 
-export async function removeMember(supabase: Client, organizationId: string, userId: string) {
-	const { error } = await supabase
-		.from('memberships')
-		.delete()
-		.eq('organization_id', organizationId)
-		.eq('user_id', userId);
-	return error;
+/** Removes a member (owners and admins), or the caller leaves; the last owner stays. */
+export async function removeMember(
+	supabase: Client,
+	input: { organizationId: string; userId: string }
+): Promise<Failure | null> {
+	if (!isId(input.organizationId) || !isId(input.userId))
+		return { status: 404, error: 'error.notFound' };
+	return changed(
+		await supabase
+			.from('memberships')
+			.delete()
+			.eq('organization_id', input.organizationId)
+			.eq('user_id', input.userId)
+			.select('user_id'),
+		{ '23514': 'org.errors.lastOwner' }
+	);
 }
 
 /** Accepts an invitation as the signed-in user (it must be the invited address). */

@@ -302,6 +302,10 @@ function parseBody(req: RestRequest): unknown {
 	}
 }
 
+/** Stand for the RETURNING list and the inserted-row test until the caller's privileges are known. */
+const RETURNING = '/*pgrst_returning*/';
+const INSERTED = '/*pgrst_inserted*/';
+
 async function write(
 	req: RestRequest,
 	caller: Caller,
@@ -321,7 +325,7 @@ async function write(
 	else {
 		const where = builder.whereFor(target, []);
 		const whereSql = where.length ? ` where ${where.join(' and ')}` : '';
-		if (kind === 'delete') mutation = `delete from ${table} t0${whereSql} returning t0.*`;
+		if (kind === 'delete') mutation = `delete from ${table} t0${whereSql} returning ${RETURNING}`;
 		else {
 			const payload = parseBody(req);
 			if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
@@ -331,7 +335,7 @@ async function write(
 			if (cols.length === 0) mutation = `select t0.* from ${table} t0 where false`;
 			else {
 				const list = cols.map(ident).join(', ');
-				mutation = `update ${table} t0 set (${list}) = (select ${list} from json_populate_record(null::${table}, ${params.add(JSON.stringify(payload), 'json')})) ${whereSql} returning t0.*`;
+				mutation = `update ${table} t0 set (${list}) = (select ${list} from json_populate_record(null::${table}, ${params.add(JSON.stringify(payload), 'json')})) ${whereSql} returning ${RETURNING}`;
 			}
 		}
 	}
@@ -349,9 +353,33 @@ async function write(
 	}
 	const sql = `with _m as (${mutation}) select count(*) as n, ${inserted} as inserted, ${body} as body from ${rows}`;
 	return asCaller(pool, cache, config, caller, req, false, async (tx) => {
-		const [row] = (await tx.unsafe(sql, params.values as never[])) as unknown as (ResultRow & {
-			inserted: number | string;
-		})[];
+		// Like PostgREST, RETURNING carries only columns the caller may read, so a table with
+		// column-level SELECT grants can still be written; selecting a column the caller may not
+		// read answers 42501, as Postgres does for a plain SELECT of it.
+		const readable = await tx<{ name: string | null; whole: boolean }[]>`
+			select a.attname::text as name, has_table_privilege(${table}::regclass, 'SELECT') as whole
+			from (select ${table}::regclass as rel) r
+			left join pg_attribute a on a.attrelid = r.rel and a.attnum > 0 and not a.attisdropped
+			  and has_column_privilege(a.attrelid, a.attnum, 'SELECT')
+			order by a.attnum`;
+		const cols = readable.flatMap((c) => (c.name ? [c.name] : []));
+		// xmax = 0 marks a row this statement inserted (an upsert's merged rows answer 200). A view
+		// has no xmax, and reading it needs SELECT on the whole table: count every row then.
+		const inserted = relation.kind === 'table' && readable[0]?.whole ? '(t0.xmax = 0)' : 'true';
+		const returning = cols.length
+			? cols.map((c) => `t0.${ident(c)}`).join(', ')
+			: '1 as pgrst_none';
+		let row: ResultRow & { inserted: number | string };
+		try {
+			[row] = (await tx.unsafe(
+				sql.replaceAll(RETURNING, returning).replaceAll(INSERTED, inserted),
+				params.values as never[]
+			)) as unknown as (ResultRow & { inserted: number | string })[];
+		} catch (e) {
+			if ((e as { code?: string }).code === '42703' && cols.length < relation.columns.size)
+				throw new ApiError(403, '42501', `permission denied for table ${relation.name}`);
+			throw e;
+		}
 		const n = Number(row.n);
 		if (parsed.accept.kind === 'object' && n !== 1) {
 			// PostgREST rolls back a write that does not hit exactly one row when one was asked for.
@@ -457,8 +485,7 @@ function insertSql(
 		}
 	}
 	// xmax = 0 marks a row this statement inserted (a view has no xmax: count every row).
-	const inserted = relation.kind === 'table' ? '(t0.xmax = 0)' : 'true';
-	return `${sql} returning t0.*, ${inserted} as pgrst_inserted`;
+	return `${sql} returning ${RETURNING}, ${INSERTED} as pgrst_inserted`;
 }
 
 /** Picks the overload whose named parameters fit the given arguments (PGRST202 / PGRST203). */

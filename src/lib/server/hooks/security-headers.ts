@@ -13,6 +13,9 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	else response.headers.set('content-security-policy', frameAncestors);
 	if (!framable) response.headers.set('x-frame-options', 'DENY');
 	response.headers.set('x-content-type-options', 'nosniff');
+	// Over HTTPS (behind the TLS proxy, ORIGIN says so), browsers must never fall back to HTTP.
+	if (event.url.protocol === 'https:')
+		response.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
 	// same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on form posts,
 	// which SvelteKit's cross-site check rightly refuses. Other sites still learn nothing.
 	response.headers.set('referrer-policy', 'same-origin');

@@ -16,6 +16,10 @@ export const supabase: Handle = async ({ event, resolve }) => {
 	const { url, publishableKey } = supabaseConfig();
 	const secure = secureCookies(event.url);
 	event.locals.supabase = createServerClient<Database>(url, publishableKey, {
+		// Auth sees this server's address on every request; this header gives it the visitor's,
+		// so its per-IP limits count each visitor (Supabase Auth honours it when
+		// GOTRUE_SECURITY_SB_FORWARDED_FOR_ENABLED is on; README, "Deploying").
+		global: { headers: { 'sb-forwarded-for': event.getClientAddress() } },
 		cookies: {
 			getAll: () => event.cookies.getAll().filter((c) => SUPABASE_COOKIE.test(c.name)),
 			setAll: (cookies) => {

@@ -60,7 +60,10 @@ export const actions: Actions = {
 				errors: { confirm: translate(locals.locale, 'account.errors.confirmDelete') }
 			});
 		}
-		const result = await accounts.deleteAccount(locals.supabase, String(locals.claims!.sub));
+		const result = await accounts.deleteAccount(locals.supabase, {
+			userId: String(locals.claims!.sub),
+			code: values.code?.trim() || null
+		});
 		if (result) return formError(400, result.error, locals.locale, {});
 		redirect(303, `${localizePath('/', locals.locale)}?deleted=1`);
 	}

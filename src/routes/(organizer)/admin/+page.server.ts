@@ -12,8 +12,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 async function decide(locals: App.Locals, request: Request, status: 'approved' | 'suspended') {
 	const values = await readForm(request);
-	const err = await organizations.setStatus(locals.supabase, values.id ?? '', status);
-	if (err) return fail(403, { message: translate(locals.locale, 'org.errors.forbidden') });
+	const failure = await organizations.setStatus(locals.supabase, values.id ?? '', status);
+	if (failure) return fail(failure.status, { message: translate(locals.locale, failure.error) });
 	return {
 		success: translate(
 			locals.locale,

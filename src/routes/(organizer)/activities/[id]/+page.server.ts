@@ -1,12 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
+import type { MessageKey } from '$lib/i18n/messages';
 import * as activities from '$lib/server/activities';
-import { isId } from '$lib/server/ids';
+import type { Failure } from '$lib/server/failure';
 import { readForm } from '$lib/server/forms';
 import { zonedToInstant } from '$lib/recurrence';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The activity in the URL, as the caller may see it (RLS), or 404. */
 async function mine(locals: App.Locals, id: string) {
 	const activity = await activities.get(locals.supabase, id);
 	if (!activity) error(404, 'Not found');
@@ -14,6 +16,20 @@ async function mine(locals: App.Locals, id: string) {
 }
 
 const reasonOk = (r: string | undefined) => !!r && r.trim().length >= 3 && r.length <= 500;
+
+/** The answer to a write: its failure with the translated reason, or the success message. */
+function outcome(locals: App.Locals, failure: Failure | null, success: MessageKey) {
+	if (failure) return fail(failure.status, { message: translate(locals.locale, failure.error) });
+	return { success: translate(locals.locale, success) };
+}
+
+/** The answer to a session write: its failure beside that session, or the success message. */
+function sessionOutcome(locals: App.Locals, sessionId: string, failure: Failure | null) {
+	if (!failure) return { success: translate(locals.locale, 'activity.sessionUpdated') };
+	return fail(failure.status, {
+		sessionErrors: { [sessionId]: translate(locals.locale, failure.error) }
+	});
+}
 
 /** An activity as its organizers manage it: status, and every session. */
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -23,67 +39,82 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	publish: async ({ locals, params }) => {
-		await activities.setStatus(locals.supabase, (await mine(locals, params.id)).id, 'published');
-		return { success: translate(locals.locale, 'activity.published') };
+		const { id } = await mine(locals, params.id);
+		return outcome(
+			locals,
+			await activities.setStatus(locals.supabase, id, 'published'),
+			'activity.published'
+		);
 	},
 	archive: async ({ locals, params }) => {
-		await activities.setStatus(locals.supabase, (await mine(locals, params.id)).id, 'archived');
-		return { success: translate(locals.locale, 'activity.archived') };
+		const { id } = await mine(locals, params.id);
+		return outcome(
+			locals,
+			await activities.setStatus(locals.supabase, id, 'archived'),
+			'activity.archived'
+		);
 	},
 	cancel: async ({ request, locals, params }) => {
+		const { id } = await mine(locals, params.id);
 		const values = await readForm(request);
 		if (!reasonOk(values.reason))
 			return fail(400, {
 				errors: { reason: translate(locals.locale, 'activity.errors.reason') },
 				values
 			});
-		await activities.setStatus(
+		const failure = await activities.setStatus(
 			locals.supabase,
-			(await mine(locals, params.id)).id,
+			id,
 			'cancelled',
 			values.reason.trim()
 		);
-		return { success: translate(locals.locale, 'activity.cancelled') };
+		return outcome(locals, failure, 'activity.cancelled');
 	},
 	duplicate: async ({ locals, params }) => {
-		const { activity } = await activities.duplicate(
+		const { activity, failure } = await activities.duplicate(
 			locals.supabase,
 			await mine(locals, params.id),
 			String(locals.claims!.sub)
 		);
-		if (!activity) return fail(400, { message: translate(locals.locale, 'auth.errors.generic') });
+		if (failure) return fail(failure.status, { message: translate(locals.locale, failure.error) });
 		redirect(303, localizePath(`/activities/${activity.id}`, locals.locale));
 	},
-	cancelSession: async ({ request, locals }) => {
+	cancelSession: async ({ request, locals, params }) => {
+		const { id } = await mine(locals, params.id);
 		const values = await readForm(request);
-		if (!isId(values.sessionId)) error(404, 'Not found');
+		const sessionId = values.sessionId ?? '';
 		if (!reasonOk(values.reason)) {
 			return fail(400, {
-				sessionErrors: {
-					[values.sessionId ?? '']: translate(locals.locale, 'activity.errors.reason')
-				}
+				sessionErrors: { [sessionId]: translate(locals.locale, 'activity.errors.reason') }
 			});
 		}
-		await activities.cancelSession(locals.supabase, values.sessionId ?? '', values.reason.trim());
-		return { success: translate(locals.locale, 'activity.sessionUpdated') };
+		const failure = await activities.cancelSession(locals.supabase, {
+			activityId: id,
+			sessionId,
+			reason: values.reason.trim()
+		});
+		return sessionOutcome(locals, sessionId, failure);
 	},
 	moveSession: async ({ request, locals, params }) => {
 		const activity = await mine(locals, params.id);
 		const values = await readForm(request);
-		if (!isId(values.sessionId)) error(404, 'Not found');
+		const sessionId = values.sessionId ?? '';
 		if (
 			!/^\d{4}-\d{2}-\d{2}$/.test(values.date ?? '') ||
 			!/^\d{2}:\d{2}$/.test(values.time ?? '')
 		) {
 			return fail(400, {
-				sessionErrors: {
-					[values.sessionId ?? '']: translate(locals.locale, 'activity.errors.firstDate')
-				}
+				sessionErrors: { [sessionId]: translate(locals.locale, 'activity.errors.firstDate') }
 			});
 		}
 		const startsAt = zonedToInstant(values.date, values.time, activity.timezone);
 		const endsAt = new Date(startsAt.getTime() + activity.duration_minutes * 60_000);
-		await activities.moveSession(locals.supabase, values.sessionId ?? '', startsAt, endsAt);
-		return { success: translate(locals.locale, 'activity.sessionUpdated') };
+		const failure = await activities.moveSession(locals.supabase, {
+			activityId: activity.id,
+			sessionId,
+			startsAt,
+			endsAt
+		});
+		return sessionOutcome(locals, sessionId, failure);
 	}
 };

@@ -1,9 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
 import { translate } from '$lib/i18n/translate';
+import type { MessageKey } from '$lib/i18n/messages';
 import * as activities from '$lib/server/activities';
 import * as organizations from '$lib/server/organizations';
-import { formError, limited, parse, readForm } from '$lib/server/forms';
-import { LIMITS } from '$lib/server/rate-limit';
+import type { Failure } from '$lib/server/failure';
+import { keep, limited, parse, readForm } from '$lib/server/forms';
 import { inviteSchema } from '$lib/schemas/activity';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,26 +28,41 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
+/** A write's answer: the failure's translated reason (input kept), or the success message. */
+function outcome(
+	locals: App.Locals,
+	failure: Failure | null,
+	success: MessageKey,
+	values: Record<string, string> = {}
+) {
+	if (failure)
+		return fail(failure.status, {
+			values: keep(values),
+			message: translate(locals.locale, failure.error)
+		});
+	return { success: translate(locals.locale, success) };
+}
+
 export const actions: Actions = {
 	invite: async ({ request, locals, params, getClientAddress }) => {
 		const values = await readForm(request);
-		const tooMany = limited('email', LIMITS.email, getClientAddress(), locals.locale, values);
-		if (tooMany) return tooMany;
 		const { data, failure } = parse(inviteSchema, values, locals.locale);
 		if (!data) return failure;
-		const err = await organizations.invite(locals.supabase, {
+		const tooMany = await limited(
+			[
+				['email', getClientAddress()],
+				['recipient', data.email]
+			],
+			locals.locale,
+			values
+		);
+		if (tooMany) return tooMany;
+		const result = await organizations.invite(locals.supabase, {
 			organizationId: params.id,
 			...data,
 			locale: locals.locale
 		});
-		if (err)
-			return formError(
-				err.code === '42501' ? 403 : 400,
-				err.code === '42501' ? 'org.errors.forbidden' : 'auth.errors.generic',
-				locals.locale,
-				values
-			);
-		return { success: translate(locals.locale, 'org.invited') };
+		return outcome(locals, result, 'org.invited', values);
 	},
 	role: async ({ request, locals, params }) => {
 		const values = await readForm(request);
@@ -54,19 +70,19 @@ export const actions: Actions = {
 		if (role !== 'owner' && role !== 'admin' && role !== 'organizer') {
 			return fail(400, { message: translate(locals.locale, 'org.errors.role') });
 		}
-		const err = await organizations.changeRole(
-			locals.supabase,
-			params.id,
-			values.userId ?? '',
+		const result = await organizations.changeRole(locals.supabase, {
+			organizationId: params.id,
+			userId: values.userId ?? '',
 			role
-		);
-		if (err) return fail(403, { message: translate(locals.locale, 'org.errors.forbidden') });
-		return { success: translate(locals.locale, 'org.roleChanged') };
+		});
+		return outcome(locals, result, 'org.roleChanged');
 	},
 	remove: async ({ request, locals, params }) => {
 		const values = await readForm(request);
-		const err = await organizations.removeMember(locals.supabase, params.id, values.userId ?? '');
-		if (err) return fail(400, { message: translate(locals.locale, 'org.errors.forbidden') });
-		return { success: translate(locals.locale, 'org.removed') };
+		const result = await organizations.removeMember(locals.supabase, {
+			organizationId: params.id,
+			userId: values.userId ?? ''
+		});
+		return outcome(locals, result, 'org.removed');
 	}
 };

@@ -11,14 +11,8 @@ export const actions: Actions = {
 		const values = await readForm(request);
 		const { data, failure } = parse(organizationSchema, values, locals.locale);
 		if (!data) return failure;
-		const { organization, error } = await organizations.create(locals.supabase, data);
-		if (error)
-			return formError(
-				400,
-				error.code === '23505' ? 'org.errors.slugTaken' : 'auth.errors.generic',
-				locals.locale,
-				values
-			);
+		const { organization, failure: refused } = await organizations.create(locals.supabase, data);
+		if (refused) return formError(refused.status, refused.error, locals.locale, values);
 		redirect(303, `${localizePath(`/organizations/${organization!.id}`, locals.locale)}?created=1`);
 	}
 };

@@ -28,12 +28,9 @@ export const actions: Actions = {
 	 */
 	default: async ({ url, locals }) => {
 		const link = linkOf(url);
-		const failed = link
-			? await accounts.confirmLink(locals.supabase, link)
-			: { error: 'auth.errors.linkExpired' };
-		if (failed) return { failed: true };
+		const result = link ? await accounts.confirmLink(locals.supabase, link) : null;
+		if (!result || result.error) return { failed: true };
 		if (link!.type === 'recovery') redirect(303, localizePath('/auth/reset', locals.locale));
-		const needsCode = await accounts.needsSecondFactor(locals.supabase);
-		redirect(303, localizePath(needsCode ? '/auth/mfa' : '/dashboard', locals.locale));
+		redirect(303, localizePath(result.needsCode ? '/auth/mfa' : '/dashboard', locals.locale));
 	}
 };

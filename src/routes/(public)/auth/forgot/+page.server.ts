@@ -1,6 +1,5 @@
 import * as accounts from '$lib/server/accounts';
 import { formError, limited, parse, readForm } from '$lib/server/forms';
-import { LIMITS } from '$lib/server/rate-limit';
 import { emailOnlySchema } from '$lib/schemas/auth';
 import type { Actions } from './$types';
 
@@ -8,10 +7,17 @@ export const actions: Actions = {
 	/** Mails a password-reset link; answers alike whether or not the address has an account. */
 	default: async ({ request, locals, getClientAddress }) => {
 		const values = await readForm(request);
-		const tooMany = limited('email', LIMITS.email, getClientAddress(), locals.locale, values);
-		if (tooMany) return tooMany;
 		const { data, failure } = parse(emailOnlySchema, values, locals.locale);
 		if (!data) return failure;
+		const tooMany = await limited(
+			[
+				['email', getClientAddress()],
+				['recipient', data.email]
+			],
+			locals.locale,
+			values
+		);
+		if (tooMany) return tooMany;
 		const result = await accounts.sendPasswordReset(locals.supabase, data);
 		if (result) return formError(400, result.error, locals.locale, values);
 		return { sent: true };

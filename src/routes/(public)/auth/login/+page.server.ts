@@ -2,7 +2,6 @@ import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import * as accounts from '$lib/server/accounts';
 import { formError, limited, parse, readForm } from '$lib/server/forms';
-import { LIMITS } from '$lib/server/rate-limit';
 import { emailOnlySchema, logInSchema } from '$lib/schemas/auth';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,20 +21,34 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	password: async ({ request, locals, getClientAddress }) => {
 		const values = await readForm(request);
-		const tooMany = limited('login', LIMITS.login, getClientAddress(), locals.locale, values);
-		if (tooMany) return tooMany;
 		const { data, failure } = parse(logInSchema, values, locals.locale);
 		if (!data) return failure;
+		const tooMany = await limited(
+			[
+				['login', getClientAddress()],
+				['account', data.email]
+			],
+			locals.locale,
+			values
+		);
+		if (tooMany) return tooMany;
 		const result = await accounts.logIn(locals.supabase, data);
 		if (result.error) return formError(400, result.error, locals.locale, values);
 		redirect(303, localizePath(result.needsCode ? '/auth/mfa' : '/dashboard', locals.locale));
 	},
 	link: async ({ request, locals, getClientAddress }) => {
 		const values = await readForm(request);
-		const tooMany = limited('email', LIMITS.email, getClientAddress(), locals.locale, values);
-		if (tooMany) return tooMany;
 		const { data, failure } = parse(emailOnlySchema, values, locals.locale);
 		if (!data) return failure;
+		const tooMany = await limited(
+			[
+				['email', getClientAddress()],
+				['recipient', data.email]
+			],
+			locals.locale,
+			values
+		);
+		if (tooMany) return tooMany;
 		const result = await accounts.sendLoginLink(locals.supabase, {
 			email: data.email,
 			locale: locals.locale

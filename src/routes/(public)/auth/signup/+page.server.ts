@@ -2,7 +2,6 @@ import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import * as accounts from '$lib/server/accounts';
 import { formError, limited, parse, readForm } from '$lib/server/forms';
-import { LIMITS } from '$lib/server/rate-limit';
 import { signUpSchema } from '$lib/schemas/auth';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,10 +13,17 @@ export const actions: Actions = {
 	/** Creates an organizer account; the answer asks the person to open the mailed link. */
 	default: async ({ request, locals, getClientAddress }) => {
 		const values = await readForm(request);
-		const tooMany = limited('email', LIMITS.email, getClientAddress(), locals.locale, values);
-		if (tooMany) return tooMany;
 		const { data, failure } = parse(signUpSchema, values, locals.locale);
 		if (!data) return failure;
+		const tooMany = await limited(
+			[
+				['email', getClientAddress()],
+				['recipient', data.email]
+			],
+			locals.locale,
+			values
+		);
+		if (tooMany) return tooMany;
 		const result = await accounts.signUp(locals.supabase, { ...data, locale: locals.locale });
 		if (result) return formError(400, result.error, locals.locale, values);
 		return { sent: true, email: data.email };

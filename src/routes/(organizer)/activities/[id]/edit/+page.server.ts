@@ -21,15 +21,9 @@ export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
 		const { form, values, failure } = await readActivityForm(request, locals.locale);
 		if (!form) return failure;
-		const { error: err } = await activities.update(
-			locals.supabase,
-			params.id,
-			activityFields(form)
-		);
-		if (err) {
-			const key = err.code === '23505' ? 'activity.errors.slugTaken' : 'auth.errors.generic';
-			return fail(400, { values, message: translate(locals.locale, key) });
-		}
+		const refused = await activities.update(locals.supabase, params.id, activityFields(form));
+		if (refused)
+			return fail(refused.status, { values, message: translate(locals.locale, refused.error) });
 		redirect(303, localizePath(`/activities/${params.id}`, locals.locale));
 	}
 };

@@ -23,20 +23,16 @@ export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
 		const { form, values, failure } = await readActivityForm(request, locals.locale);
 		if (!form) return failure;
-		const { activity, error: err } = await activities.create(locals.supabase, {
+		const created = await activities.create(locals.supabase, {
 			organizationId: params.id,
 			userId: String(locals.claims!.sub),
 			fields: activityFields(form)
 		});
-		if (err) {
-			const key =
-				err.code === '23505'
-					? 'activity.errors.slugTaken'
-					: err.code === '42501'
-						? 'org.errors.forbidden'
-						: 'auth.errors.generic';
-			return fail(400, { values, message: translate(locals.locale, key) });
+		if (created.failure) {
+			const { status, error: key } = created.failure;
+			return fail(status, { values, message: translate(locals.locale, key) });
 		}
-		redirect(303, localizePath(`/activities/${activity!.id}`, locals.locale));
+		const { activity } = created;
+		redirect(303, localizePath(`/activities/${activity.id}`, locals.locale));
 	}
 };
