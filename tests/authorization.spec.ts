@@ -1,0 +1,190 @@
+// The organizer side tried as an attacker would: forms posted straight to the actions (no page,
+// no layout load), by a visitor, by a password-only session of an organizer with an
+// authenticator, and by an organizer of another organization; and the REST API called with the
+// session's own token. Each case checks the database afterwards: nothing changed.
+import { createOrganizer, logIn, uniqueEmail } from './support/accounts';
+import {
+	accessToken,
+	addAuthenticator,
+	cookieHeader,
+	database,
+	organizationWithActivity,
+	postForm,
+	rest
+} from './support/attacker';
+import { expect, test } from './support/fixtures';
+
+const sql = database();
+test.afterAll(async () => sql.end());
+
+const id = () => crypto.randomUUID();
+
+/** Every organizer form action, with a plausible form for each. */
+const ACTIONS: [string, Record<string, string>][] = [
+	[`/activities/${id()}?/publish`, {}],
+	[`/activities/${id()}?/archive`, {}],
+	[`/activities/${id()}?/cancel`, { reason: 'Stengt hall' }],
+	[`/activities/${id()}?/duplicate`, {}],
+	[`/activities/${id()}?/cancelSession`, { sessionId: id(), reason: 'Stengt hall' }],
+	[`/activities/${id()}?/moveSession`, { sessionId: id(), date: '2030-01-01', time: '18:00' }],
+	[`/activities/${id()}/edit?/preview`, { title: 'Tittel' }],
+	[`/activities/${id()}/edit?/save`, { title: 'Tittel' }],
+	[`/organizations/${id()}?/invite`, { email: 'ny@example.com', role: 'organizer' }],
+	[`/organizations/${id()}?/role`, { userId: id(), role: 'owner' }],
+	[`/organizations/${id()}?/remove`, { userId: id() }],
+	[`/organizations/${id()}/activities/new?/preview`, { title: 'Tittel' }],
+	[`/organizations/${id()}/activities/new?/save`, { title: 'Tittel' }],
+	['/organizations/new', { name: 'Ny forening', slug: 'ny-forening', kind: 'ngo' }],
+	['/admin?/approve', { id: id(), name: 'X' }],
+	['/admin?/suspend', { id: id(), name: 'X' }],
+	['/account?/startAuthenticator', {}],
+	['/account?/confirmAuthenticator', { factorId: id(), code: '123456' }],
+	['/account?/removeAuthenticator', { factorId: id() }],
+	['/account?/language', { locale: 'en' }],
+	['/account?/delete', { confirm: 'yes' }]
+];
+
+test('a visitor posting to any organizer action is sent to log in, never a 5xx', async ({
+	request
+}) => {
+	for (const [path, form] of ACTIONS) {
+		for (const prefix of ['', '/en']) {
+			const response = await postForm(request, prefix + path, form);
+			expect(response.status(), path).toBe(303);
+			expect(response.headers().location, path).toBe(`${prefix}/auth/login`);
+		}
+	}
+	// use:enhance gets SvelteKit's redirect result; any other fetch a plain 401.
+	const enhanced = await request.post(ACTIONS[0][0], {
+		form: {},
+		headers: { origin: process.env.SAMMEN_BASE_URL!, 'x-sveltekit-action': 'true' }
+	});
+	expect(await enhanced.json()).toEqual({ type: 'redirect', status: 303, location: '/auth/login' });
+	const fetched = await request.get('/dashboard', { headers: { accept: 'application/json' } });
+	expect(fetched.status()).toBe(401);
+	const page = await request.get('/dashboard', {
+		maxRedirects: 0,
+		headers: { accept: 'text/html' }
+	});
+	expect(page.status()).toBe(303);
+});
+
+test('a password-only session of an organizer with an authenticator changes nothing', async ({
+	page,
+	request
+}) => {
+	const email = uniqueEmail('totp-attack');
+	const user = await createOrganizer(email);
+	await addAuthenticator(email);
+	const { orgId, activityId } = await organizationWithActivity(sql, user.id, 'totp');
+	await sql`update public.activities set status = 'draft', published_at = null where id = ${activityId}`;
+	await logIn(page, email);
+	await expect(page).toHaveURL(/\/auth\/mfa$/);
+	const cookie = await cookieHeader(page.context());
+
+	const attempts: [string, Record<string, string>][] = [
+		[`/activities/${activityId}?/publish`, {}],
+		[`/activities/${activityId}?/archive`, {}],
+		[`/organizations/${orgId}?/invite`, { email: 'ny@example.com', role: 'admin' }],
+		['/account?/delete', { confirm: 'yes' }]
+	];
+	for (const [path, form] of attempts) {
+		const response = await postForm(request, path, form, { cookie });
+		expect(response.status(), path).toBe(303);
+		expect(response.headers().location, path).toBe('/auth/mfa');
+	}
+	const viewed = await request.get('/dashboard', {
+		headers: { cookie, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(viewed.headers().location).toBe('/auth/mfa');
+
+	// The REST API with the session's own token and the publishable key: refused too.
+	const token = await accessToken(page.context());
+	const patched = await rest(`activities?id=eq.${activityId}&select=id`, token, {
+		method: 'PATCH',
+		body: JSON.stringify({ status: 'published' })
+	});
+	expect(await patched.json()).toEqual([]);
+	const invited = await rest('rpc/invite_member', token, {
+		method: 'POST',
+		body: JSON.stringify({
+			p_organization: orgId,
+			p_email: 'ny@example.com',
+			p_role: 'admin',
+			p_token: 'x'.repeat(40),
+			p_token_hash: 'y'
+		})
+	});
+	expect(invited.status).toBe(403);
+
+	const [state] = await sql`
+		select (select status from public.activities where id = ${activityId}) as status,
+		       (select count(*)::int from public.invitations where organization_id = ${orgId}) as invitations,
+		       (select count(*)::int from auth.users where id = ${user.id}) as users`;
+	expect(state).toEqual({ status: 'draft', invitations: 0, users: 1 });
+});
+
+test("an organizer of organization B cannot touch A's activity, sessions or members", async ({
+	page,
+	request
+}) => {
+	const ownerA = await createOrganizer(uniqueEmail('owner-a'));
+	const a = await organizationWithActivity(sql, ownerA.id, 'a');
+	const emailB = uniqueEmail('owner-b');
+	const ownerB = await createOrganizer(emailB);
+	const b = await organizationWithActivity(sql, ownerB.id, 'b');
+	await logIn(page, emailB);
+	await expect(page).toHaveURL(/\/dashboard$/);
+	const cookie = await cookieHeader(page.context());
+
+	const forbidden = 'Du har ikke tilgang til å gjøre dette.';
+	const gone = 'Vi fant ikke siden du lette etter.';
+	const attempts: [string, Record<string, string>, number, string][] = [
+		[`/activities/${a.activityId}?/archive`, {}, 403, forbidden],
+		[`/activities/${a.activityId}?/cancel`, { reason: 'Kapret' }, 403, forbidden],
+		[
+			`/activities/${a.activityId}?/cancelSession`,
+			{ sessionId: a.sessionId, reason: 'Kapret' },
+			403,
+			forbidden
+		],
+		[
+			`/activities/${a.activityId}?/moveSession`,
+			{ sessionId: a.sessionId, date: '2030-01-01', time: '03:00' },
+			403,
+			forbidden
+		],
+		// A's session through B's own activity: it is not B's activity's session.
+		[
+			`/activities/${b.activityId}?/cancelSession`,
+			{ sessionId: a.sessionId, reason: 'Kapret' },
+			404,
+			'Vi fant ikke den datoen for denne aktiviteten.'
+		],
+		// A's organization page is not B's to see: its actions answer with the 404 page.
+		[`/organizations/${a.orgId}?/invite`, { email: 'ny@example.com', role: 'owner' }, 404, gone],
+		[`/organizations/${a.orgId}?/role`, { userId: ownerA.id, role: 'organizer' }, 404, gone],
+		[`/organizations/${a.orgId}?/remove`, { userId: ownerA.id }, 404, gone]
+	];
+	for (const [path, form, status, message] of attempts) {
+		const response = await postForm(request, path, form, { cookie });
+		expect(response.status(), path).toBe(status);
+		expect(await response.text(), path).toContain(message);
+	}
+	const [state] = await sql`
+		select a.status, a.cancel_reason, s.status as session, s.starts_at = s.starts_at as kept,
+		       (select count(*)::int from public.invitations where organization_id = ${a.orgId}) as invitations,
+		       (select role from public.memberships where user_id = ${ownerA.id}) as role
+		from public.activities a join public.sessions s on s.activity_id = a.id
+		where a.id = ${a.activityId}`;
+	expect(state).toMatchObject({
+		status: 'published',
+		cancel_reason: null,
+		session: 'scheduled',
+		invitations: 0,
+		role: 'owner'
+	});
+	const [moved] = await sql`select edited from public.sessions where id = ${a.sessionId}`;
+	expect(moved.edited).toBe(false);
+});
