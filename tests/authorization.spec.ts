@@ -2,6 +2,7 @@
 // no layout load), by a visitor, by a password-only session of an organizer with an
 // authenticator, and by an organizer of another organization; and the REST API called with the
 // session's own token. Each case checks the database afterwards: nothing changed.
+import { totp } from '../supabase/local/auth/totp.ts';
 import { createOrganizer, logIn, uniqueEmail } from './support/accounts';
 import {
 	accessToken,
@@ -187,4 +188,43 @@ test("an organizer of organization B cannot touch A's activity, sessions or memb
 	});
 	const [moved] = await sql`select edited from public.sessions where id = ${a.sessionId}`;
 	expect(moved.edited).toBe(false);
+});
+
+test('deleting an account with an authenticator needs a fresh code, even in a confirmed session', async ({
+	page,
+	request
+}) => {
+	const email = uniqueEmail('delete-code');
+	const user = await createOrganizer(email);
+	const secret = await addAuthenticator(email);
+	await logIn(page, email);
+	await expect(page).toHaveURL(/\/auth\/mfa$/);
+	await page.getByLabel('Kode fra appen').fill(totp(secret, Date.now(), -1));
+	await page.getByRole('button', { name: 'Bekreft' }).click();
+	await expect(page).toHaveURL(/\/dashboard$/);
+	const cookie = await cookieHeader(page.context());
+	const exists = async () =>
+		(await sql`select count(*)::int as n from auth.users where id = ${user.id}`)[0].n;
+
+	const withoutCode = await postForm(request, '/account?/delete', { confirm: 'yes' }, { cookie });
+	expect(withoutCode.status()).toBe(400);
+	expect(await withoutCode.text()).toContain('Skriv inn koden fra autentiseringsappen');
+	const wrongCode = await postForm(
+		request,
+		'/account?/delete',
+		{ confirm: 'yes', code: String((Number(totp(secret)) + 1) % 1_000_000).padStart(6, '0') },
+		{ cookie }
+	);
+	expect(wrongCode.status()).toBe(400);
+	expect(await exists()).toBe(1);
+
+	const deleted = await postForm(
+		request,
+		'/account?/delete',
+		{ confirm: 'yes', code: totp(secret) },
+		{ cookie }
+	);
+	expect(deleted.status()).toBe(303);
+	expect(deleted.headers().location).toBe('/?deleted=1');
+	expect(await exists()).toBe(0);
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../supabase/local/util/free-port.ts';
@@ -59,5 +59,12 @@ export default async function globalSetup() {
 		child.kill('SIGINT');
 		await exited;
 		await rm(dataDir, { recursive: true, force: true });
+		await mkdir(join(root, '.test-results'), { recursive: true });
+		await writeFile(join(root, '.test-results/app.log'), output);
+		// supabase-js warns when the server reads the user object of the session cookie, which the
+		// browser controls; the app must decide from verified claims and Auth's own answers.
+		const insecure = output.split('\n').filter((line) => /could be insecure/i.test(line));
+		if (insecure.length)
+			throw new Error(`the app read the cookie's user object:\n${insecure.slice(0, 3).join('\n')}`);
 	};
 }
