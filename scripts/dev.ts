@@ -1,7 +1,14 @@
 // `npm run dev`: Vite's dev server (hot reload) with the embedded database and demo data.
 import { createServer } from 'vite';
-import { exitWith, root, runUntilStopped, startLocalStack } from './lib/local-stack.ts';
+import {
+	claimDataFolder,
+	exitWith,
+	root,
+	runUntilStopped,
+	startLocalStack
+} from './lib/local-stack.ts';
 
+claimDataFolder();
 console.log('Starting Sammen (development)…');
 const local = await startLocalStack().catch(exitWith);
 Object.assign(process.env, local.appEnv);

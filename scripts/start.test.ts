@@ -1,5 +1,6 @@
 // `npm start` as a person uses it: start, serve both languages, Ctrl-C, start again (data kept),
-// kill -9, start again (recovers). Uses its own data folder and free ports.
+// kill -9, start again (recovers); a second start beside a running one refuses. Uses its own
+// data folder and free ports.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,12 +17,12 @@ let apiPort: number;
 let smtpPort: number;
 let mailPort: number;
 
-function start(): Promise<{ child: ChildProcess; output: () => string }> {
-	const child = spawn(process.execPath, [join(root, 'scripts/start.ts')], {
+function spawnStart(appPort = port): ChildProcess {
+	return spawn(process.execPath, [join(root, 'scripts/start.ts')], {
 		cwd: root,
 		env: {
 			...process.env,
-			PORT: String(port),
+			PORT: String(appPort),
 			SAMMEN_DB_PORT: String(dbPort),
 			SAMMEN_API_PORT: String(apiPort),
 			SAMMEN_SMTP_PORT: String(smtpPort),
@@ -31,6 +32,10 @@ function start(): Promise<{ child: ChildProcess; output: () => string }> {
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
+}
+
+function start(): Promise<{ child: ChildProcess; output: () => string }> {
+	const child = spawnStart();
 	let text = '';
 	child.stdout!.on('data', (c) => (text += c));
 	child.stderr!.on('data', (c) => (text += c));
@@ -73,7 +78,13 @@ describe('npm start', () => {
 		mailPort = await freePort();
 	});
 	afterAll(async () => {
-		for (const pid of await processesUsing(dataDir)) process.kill(pid, 'SIGKILL');
+		for (const pid of await processesUsing(dataDir)) {
+			try {
+				process.kill(pid, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		}
 		await rm(dataDir, { recursive: true, force: true });
 	});
 
@@ -113,6 +124,30 @@ describe('npm start', () => {
 		expect(await exitOf(third.child)).toBe(0);
 		expect(await processesUsing(dataDir)).toEqual([]);
 	}, 300_000);
+
+	it('a second start of the same data folder refuses, names the first, and leaves it serving', async () => {
+		const first = await start();
+		const postgresBefore = await processesUsing(dataDir);
+		// Its own app port, so only the data folder is shared: the lock, not a busy port, refuses it.
+		const second = spawnStart(await freePort());
+		let text = '';
+		second.stdout!.on('data', (c) => (text += c));
+		second.stderr!.on('data', (c) => (text += c));
+		const stillRunning = new Promise((r) => setTimeout(() => r('still running'), 60_000));
+		const code = await Promise.race([exitOf(second), stillRunning]);
+		if (code === 'still running') second.kill('SIGINT');
+		expect(code, text).not.toBe('still running');
+		expect(code, text).not.toBe(0);
+		expect(text).toContain(`already running (pid ${first.child.pid})`);
+		expect(text).not.toContain('Building');
+		expect(await processesUsing(dataDir)).toEqual(postgresBefore);
+		const page = await fetch(`http://127.0.0.1:${port}/`);
+		expect(page.status).toBe(200);
+		expect(await page.text()).toContain('Ball og fellesskap');
+		first.child.kill('SIGINT');
+		expect(await exitOf(first.child)).toBe(0);
+		expect(await processesUsing(dataDir)).toEqual([]);
+	}, 180_000);
 
 	it('Ctrl-C in a terminal running `npm start` (the whole process group) leaves nothing behind', async () => {
 		// As a terminal does: signal npm and the script together; npm also forwards it.

@@ -4,12 +4,20 @@
 import { spawnSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { exitWith, root, runUntilStopped, startLocalStack } from './lib/local-stack.ts';
+import {
+	claimDataFolder,
+	exitWith,
+	root,
+	runUntilStopped,
+	startLocalStack
+} from './lib/local-stack.ts';
 import { buildIsCurrent } from './lib/build-state.ts';
 
 const port = Number(process.env.PORT) || 3000;
 const host = process.env.HOST || '127.0.0.1';
 const started = Date.now();
+// Before the build: a second start must not rebuild under a running one.
+claimDataFolder();
 
 if (!buildIsCurrent(root)) {
 	console.log('Building the app…');

@@ -1,9 +1,26 @@
 import { join } from 'node:path';
+import { lockDataFolder, type DataLock } from '../../supabase/local/db/lock.ts';
+import { refuseProduction } from '../../supabase/local/db/production.ts';
 import { redactUrl } from '../../supabase/local/db/urls.ts';
 import { stopOnSignals } from '../../supabase/local/signals.ts';
 import { startLocalSupabase, type LocalSupabase } from '../../supabase/local/stack.ts';
 
 export const root = new URL('../..', import.meta.url).pathname;
+const dataDir = process.env.SAMMEN_DATA_DIR || join(root, '.data');
+
+/**
+ * What must hold before `npm start` or `npm run dev` does anything (builds, or touches a
+ * database): not NODE_ENV=production, and no other live start of the same data folder. The
+ * lock is held until this process exits; startLocalStack takes it again (re-entrant).
+ */
+export function claimDataFolder(): DataLock {
+	try {
+		refuseProduction();
+		return lockDataFolder(dataDir);
+	} catch (error) {
+		return exitWith(error);
+	}
+}
 
 /**
  * The local Supabase behind `npm start` and `npm run dev`: embedded Postgres in `.data/` (or
@@ -16,7 +33,7 @@ export async function startLocalStack(
 ): Promise<LocalSupabase & { appEnv: Record<string, string> }> {
 	const local = await startLocalSupabase({
 		workdir: root,
-		dataDir: process.env.SAMMEN_DATA_DIR || join(root, '.data'),
+		dataDir,
 		dbPort: Number(process.env.SAMMEN_DB_PORT) || undefined,
 		apiPort: Number(process.env.SAMMEN_API_PORT) || undefined,
 		smtpPort: Number(process.env.SAMMEN_SMTP_PORT) || undefined,

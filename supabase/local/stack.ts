@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { loadConfig } from './config/index.ts';
 import { LOCAL_PASSWORD } from './db/embedded.ts';
+import { lockDataFolder } from './db/lock.ts';
+import { refuseProduction } from './db/production.ts';
 import { withUser } from './db/urls.ts';
 import { prepareDatabase, type PreparedDatabase } from './runtime.ts';
 import { authOptions } from './auth/config.ts';
@@ -20,6 +22,9 @@ export interface LocalSupabase {
 /**
  * The whole local Supabase: Postgres (embedded in `dataDir`, or `databaseUrl`) prepared and
  * migrated, and the HTTP runtime (REST, JWKS) on `apiPort`, all configured by config.toml.
+ * Before anything is touched it refuses NODE_ENV=production, and takes `dataDir` for this
+ * process: while another live start holds it, this one fails with "already running (pid N)"
+ * (and so never mistakes that start's Postgres for an orphan to stop).
  */
 export async function startLocalSupabase(options: {
 	workdir: string;
@@ -33,14 +38,26 @@ export async function startLocalSupabase(options: {
 	databaseUrl?: string;
 	seed: boolean;
 }): Promise<LocalSupabase> {
+	refuseProduction();
 	const config = loadConfig(join(options.workdir, 'supabase/config.toml'));
-	const db = await prepareDatabase({
-		workdir: options.workdir,
-		dataDir: join(options.dataDir, 'postgres'),
-		port: options.dbPort ?? config.db.port,
-		databaseUrl: options.databaseUrl,
-		seed: options.seed
-	});
+	const lock = lockDataFolder(options.dataDir);
+	let db: PreparedDatabase;
+	try {
+		db = await prepareDatabase({
+			workdir: options.workdir,
+			dataDir: join(options.dataDir, 'postgres'),
+			port: options.dbPort ?? config.db.port,
+			databaseUrl: options.databaseUrl,
+			seed: options.seed
+		});
+	} catch (error) {
+		lock.release();
+		throw error;
+	}
+	const stopDb = async () => {
+		await db.stop();
+		lock.release();
+	};
 	let runtime: Runtime;
 	let mail: MailCatcher;
 	try {
@@ -49,7 +66,7 @@ export async function startLocalSupabase(options: {
 			webPort: options.mailWebPort ?? config.localSmtp.port
 		});
 	} catch (error) {
-		await db.stop();
+		await stopDb();
 		throw error;
 	}
 	try {
@@ -71,7 +88,7 @@ export async function startLocalSupabase(options: {
 		});
 	} catch (error) {
 		await mail.stop();
-		await db.stop();
+		await stopDb();
 		throw error;
 	}
 	return {
@@ -82,7 +99,7 @@ export async function startLocalSupabase(options: {
 		async stop() {
 			await runtime.stop();
 			await mail.stop();
-			await db.stop();
+			await stopDb();
 		}
 	};
 }

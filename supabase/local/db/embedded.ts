@@ -171,7 +171,9 @@ async function waitUntilReady(url: string, exited: Promise<number | null>): Prom
 /**
  * After a crash (or `kill -9` of `npm start`) the postmaster may still run as an orphan, or its
  * pid file may name a process that no longer exists. Stop an orphan of this data directory; drop
- * a pid file that names anything else, so the new start is not refused.
+ * a pid file that names anything else, so the new start is not refused. A running postmaster is
+ * only an orphan if no live start holds the data folder: startLocalSupabase takes the folder's
+ * lock (lock.ts) before it gets here, so it never stops another start's database.
  */
 export async function recoverStaleServer(dataDir: string): Promise<void> {
 	const pidFile = join(dataDir, 'postmaster.pid');
