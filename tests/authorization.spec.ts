@@ -16,7 +16,6 @@ import {
 import { expect, test } from './support/fixtures';
 
 const sql = database();
-test.afterAll(async () => sql.end());
 
 const id = () => crypto.randomUUID();
 

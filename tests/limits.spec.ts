@@ -20,7 +20,6 @@ const EMAIL_PER_ADDRESS = 5;
 const RATE_LIMITED = 'For mange forsøk. Vent litt og prøv igjen.';
 
 const sql = database();
-test.afterAll(async () => sql.end());
 
 /** Posts `times` forms from one address; the statuses in order. */
 async function statuses(

@@ -5,9 +5,13 @@ import { totp } from '../../supabase/local/auth/totp.ts';
 import { LOCAL_PUBLISHABLE_KEY } from '../../supabase/local/keys/index.ts';
 import { PASSWORD, sessionFromCookies } from './accounts';
 
-/** The e2e stack's database as its superuser, to set up rows and check that nothing changed. */
+/**
+ * The e2e stack's database as its superuser, to set up rows and check that nothing changed.
+ * Idle connections close by themselves: with fully parallel tests a worker may run a file's
+ * tests after its afterAll, so the pool is never ended by hand.
+ */
 export const database = () =>
-	postgres(process.env.SAMMEN_TEST_DB_URL!, { max: 2, onnotice: () => {} });
+	postgres(process.env.SAMMEN_TEST_DB_URL!, { max: 2, idle_timeout: 2, onnotice: () => {} });
 
 /** Adds and confirms an authenticator for an account through Auth, as the account page does. */
 export async function addAuthenticator(email: string): Promise<string> {
