@@ -137,6 +137,9 @@ test("an organizer of organization B cannot touch A's activity, sessions or memb
 	await logIn(page, emailB);
 	await expect(page).toHaveURL(/\/dashboard$/);
 	const cookie = await cookieHeader(page.context());
+	// Organizer pages are never kept by a browser or a proxy.
+	const dashboard = await request.get('/dashboard', { headers: { cookie, accept: 'text/html' } });
+	expect(dashboard.headers()['cache-control']).toBe('no-store');
 
 	const forbidden = 'Du har ikke tilgang til å gjøre dette.';
 	const gone = 'Vi fant ikke siden du lette etter.';
