@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
+import * as accounts from '$lib/server/accounts';
 import * as organizations from '$lib/server/organizations';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,6 +11,9 @@ export const load: PageServerLoad = ({ locals }) => ({ signedIn: locals.claims !
 export const actions: Actions = {
 	default: async ({ locals, params }) => {
 		if (!locals.claims) redirect(303, localizePath('/auth/login', locals.locale));
+		// Joining is a write: the database wants a confirmed session from a user with an authenticator.
+		if (await accounts.needsSecondFactor(locals.supabase, locals.claims))
+			redirect(303, localizePath('/auth/mfa', locals.locale));
 		const { membership, error } = await organizations.acceptInvitation(
 			locals.supabase,
 			params.token
