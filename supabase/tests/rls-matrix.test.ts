@@ -43,13 +43,13 @@ beforeAll(async () => {
 	await sql`insert into public.platform_admins (user_id) values (${ids.platformAdmin})`;
 	const rows = await sql`
 		insert into public.activities (organization_id, slug, title, category, venue, first_date, start_time, duration_minutes, status, published_at)
-		values (${a.id}, 'fotball', 'Fotball', 'sport', 'Banen', '2026-12-01', '18:00', 90, 'published', now()),
-		       (${a.id}, 'utkast', 'Utkast', 'course', 'Huset', '2026-12-01', '18:00', 90, 'draft', null),
-		       (${p.id}, 'venter', 'Venter', 'sport', 'Banen', '2026-12-01', '18:00', 90, 'published', now())
+		values (${a.id}, 'fotball', 'Fotball', 'sport', 'Banen', current_date + 7, '18:00', 90, 'published', now()),
+		       (${a.id}, 'utkast', 'Utkast', 'course', 'Huset', current_date + 7, '18:00', 90, 'draft', null),
+		       (${p.id}, 'venter', 'Venter', 'sport', 'Banen', current_date + 7, '18:00', 90, 'published', now())
 		returning id`;
 	Object.assign(ids, { published: rows[0].id, draft: rows[1].id, pendingOrgActivity: rows[2].id });
 	await sql`insert into public.sessions (activity_id, occurrence_date, starts_at, ends_at)
-		select id, '2026-12-01', '2026-12-01T17:00Z', '2026-12-01T18:30Z' from public.activities`;
+		select id, current_date + 7, now() + interval '7 days', now() + interval '7 days 90 minutes' from public.activities`;
 	await sql`insert into public.invitations (organization_id, email, token_hash) values (${a.id}, 'ny@example.com', 'x')`;
 });
 
@@ -93,7 +93,7 @@ describe('activities', () => {
 			title: 'Ny aktivitet',
 			category: 'sport' as const,
 			venue: 'Hallen',
-			first_date: '2026-12-02',
+			first_date: new Date(Date.now() + 8 * 86_400_000).toISOString().slice(0, 10),
 			start_time: '18:00',
 			duration_minutes: 60,
 			created_by: ids[who] ?? null
