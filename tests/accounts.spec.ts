@@ -98,10 +98,13 @@ test.describe('organizer accounts @no-js', () => {
 		await page.getByLabel('E-postadresse').fill('ikke-en-adresse');
 		await page.getByLabel('Passord').fill('kort');
 		await page.getByRole('button', { name: 'Lag konto' }).click();
-		await expect(
-			page.getByText('Skriv inn en gyldig e-postadresse, for eksempel navn@eksempel.no.')
-		).toBeVisible();
-		await expect(page.getByText('Passordet må ha minst 10 tegn.')).toBeVisible();
+		// Each message is the field's description (the error summary above the form repeats them).
+		await expect(page.getByLabel('E-postadresse')).toHaveAccessibleDescription(
+			'Skriv inn en gyldig e-postadresse, for eksempel navn@eksempel.no.'
+		);
+		await expect(page.getByLabel('Passord')).toHaveAccessibleDescription(
+			/Passordet må ha minst 10 tegn\.$/
+		);
 		await expect(page.getByLabel('E-postadresse')).toHaveValue('ikke-en-adresse');
 		await expect(page.getByLabel('E-postadresse')).toHaveAttribute('aria-invalid', 'true');
 		await expectAccessible(page);
