@@ -1,3 +1,6 @@
+// Fixed dates on purpose: the recurrence module is pure (it never reads the clock; `from` and
+// `until` are inputs), so these calendar facts (DST switch days, weekdays, month lengths) stay
+// true and the tests never expire. Tests of code that reads now() take their dates from the clock.
 import { describe, expect, it } from 'vitest';
 import { RecurrenceError, type RecurrenceErrorCode } from './errors';
 import type { RecurrenceRule, WeeklyRule } from './rule';
