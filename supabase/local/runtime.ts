@@ -3,6 +3,7 @@ import { ensureDatabase, hasMigrations } from './db/databases.ts';
 import { LOCAL_PASSWORD, startEmbedded } from './db/embedded.ts';
 import { withDatabase, withUser } from './db/urls.ts';
 import { migrate } from './migrate/index.ts';
+import { refuseProduction } from './db/production.ts';
 
 export interface DatabaseOptions {
 	/** Folder of the project that holds `supabase/` (config, migrations, seed). */
@@ -34,6 +35,8 @@ export interface PreparedDatabase {
 
 /** Starts or connects to Postgres, makes it Supabase-shaped, and applies migrations (and seed). */
 export async function prepareDatabase(options: DatabaseOptions): Promise<PreparedDatabase> {
+	// The entry points refuse first; this guards any other caller before a database is touched.
+	refuseProduction();
 	let superuserUrl: string;
 	let stop = async () => {};
 	let exited = new Promise<number | null>(() => {});
