@@ -18,6 +18,8 @@ import { expect, test } from './support/fixtures';
 const sql = database();
 
 const id = () => crypto.randomUUID();
+/** A date a month ahead, `YYYY-MM-DD`: a plausible new date for a session. */
+const later = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
 /** Every organizer form action, with a plausible form for each. */
 const ACTIONS: [string, Record<string, string>][] = [
@@ -26,7 +28,7 @@ const ACTIONS: [string, Record<string, string>][] = [
 	[`/activities/${id()}?/cancel`, { reason: 'Stengt hall' }],
 	[`/activities/${id()}?/duplicate`, {}],
 	[`/activities/${id()}?/cancelSession`, { sessionId: id(), reason: 'Stengt hall' }],
-	[`/activities/${id()}?/moveSession`, { sessionId: id(), date: '2030-01-01', time: '18:00' }],
+	[`/activities/${id()}?/moveSession`, { sessionId: id(), date: later, time: '18:00' }],
 	[`/activities/${id()}/edit?/preview`, { title: 'Tittel' }],
 	[`/activities/${id()}/edit?/save`, { title: 'Tittel' }],
 	[`/organizations/${id()}?/invite`, { email: 'ny@example.com', role: 'organizer' }],
@@ -154,7 +156,7 @@ test("an organizer of organization B cannot touch A's activity, sessions or memb
 		],
 		[
 			`/activities/${a.activityId}?/moveSession`,
-			{ sessionId: a.sessionId, date: '2030-01-01', time: '03:00' },
+			{ sessionId: a.sessionId, date: later, time: '03:00' },
 			403,
 			forbidden
 		],

@@ -101,7 +101,7 @@ describe('a password-only session of a user with an authenticator', () => {
 			title: 'Ny aktivitet',
 			category: 'sport',
 			venue: 'Hallen',
-			first_date: '2030-01-01',
+			first_date: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
 			start_time: '18:00',
 			duration_minutes: 60,
 			created_by: ids.owner
