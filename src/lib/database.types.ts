@@ -376,6 +376,42 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
+			discover_cities: { Args: Record<PropertyKey, never>; Returns: string[] };
+			discover_sessions: {
+				Args: {
+					p_after_at?: string;
+					p_after_id?: string;
+					p_attributes?: Database['public']['Enums']['activity_attribute'][];
+					p_categories?: Database['public']['Enums']['activity_category'][];
+					p_city?: string;
+					p_from: string;
+					p_limit?: number;
+					p_online?: boolean;
+					p_organization?: string;
+					p_to: string;
+					p_words?: string[];
+				};
+				Returns: {
+					activity_id: string;
+					attributes: Database['public']['Enums']['activity_attribute'][];
+					cancel_reason: string;
+					category: Database['public']['Enums']['activity_category'];
+					city: string;
+					edited: boolean;
+					ends_at: string;
+					fuzzy: boolean;
+					online: boolean;
+					organization_name: string;
+					organization_slug: string;
+					session_id: string;
+					session_status: Database['public']['Enums']['session_status'];
+					starts_at: string;
+					summary: string;
+					timezone: string;
+					title: string;
+					venue: string;
+				}[];
+			};
 			invite_member: {
 				Args: {
 					p_email: string;
@@ -414,6 +450,7 @@ export type Database = {
 					user_id: string;
 				}[];
 			};
+			my_organization_ids: { Args: Record<PropertyKey, never>; Returns: string[] };
 			my_role: { Args: { org: string }; Returns: Database['public']['Enums']['member_role'] };
 			outbox_claim: {
 				Args: { p_limit?: number };

@@ -1,8 +1,8 @@
 import type { AuthError, JwtPayload, SupabaseClient, User } from '@supabase/supabase-js';
-import QRCode from 'qrcode';
 import type { Database } from '$lib/database.types';
 import type { Locale } from '$lib/i18n/locales';
 import type { MessageKey } from '$lib/i18n/messages';
+import { qrSvg } from './qr';
 import { adminClient } from './supabase-admin';
 
 type Client = SupabaseClient<Database>;
@@ -126,11 +126,7 @@ export async function startAuthenticator(supabase: Client, name: string) {
 		friendlyName: name
 	});
 	if (error || !data) return { ...failure(error ?? ({ code: '' } as AuthError))!, factor: null };
-	const qr = await QRCode.toString(data.totp.uri, {
-		type: 'svg',
-		margin: 1,
-		errorCorrectionLevel: 'M'
-	});
+	const qr = await qrSvg(data.totp.uri);
 	return { error: null, factor: { id: data.id, secret: data.totp.secret, qrSvg: qr } };
 }
 

@@ -1,21 +1,38 @@
-import * as activities from '$lib/server/activities';
+import { readFilters } from '$lib/discovery/filters';
+import { windowOf } from '$lib/discovery/window';
+import * as discovery from '$lib/server/discovery';
 import * as organizations from '$lib/server/organizations';
 import type { PageServerLoad } from './$types';
 
+/** The home page renders completely on the server; its filter form is a plain GET. */
+export const csr = false;
+
 /**
- * The home page: published activities and approved organizations (RLS hides the rest).
- * - `activities`, `organizations`: the lists, or null when they could not be loaded.
+ * The home page: upcoming public sessions with the filters in the URL, and the organizations.
+ * - `filters`: what the URL asks for (invalid parts dropped, odd dates kept and reported).
+ * - `problems`: filter fields to correct, with message keys.
+ * - `list`: the sessions by Oslo day, the cursor of a later page, whether the match was fuzzy;
+ *   null when it could not be loaded.
+ * - `window.to`: where the dates shown end, for "the four weeks after".
+ * - `cities`, `organizations`: the choices of the filters and the organization list.
  */
-export const load: PageServerLoad = async ({ locals }) => {
-	const [activityList, organizationList] = await Promise.allSettled([
-		activities.listPublished(locals.supabase),
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { filters, problems } = readFilters(url.searchParams);
+	const window = windowOf(filters, new Date());
+	const [list, cities, organizationList] = await Promise.allSettled([
+		discovery.listUpcoming(locals.supabase, { filters, from: window.from, to: window.to }),
+		discovery.listCities(locals.supabase),
 		organizations.listApproved(locals.supabase)
 	]);
-	for (const r of [activityList, organizationList]) {
+	for (const r of [list, cities, organizationList])
 		if (r.status === 'rejected') console.error('home: could not load', r.reason);
-	}
+	const value = <T>(r: PromiseSettledResult<T>) => (r.status === 'fulfilled' ? r.value : null);
 	return {
-		activities: activityList.status === 'fulfilled' ? activityList.value : null,
-		organizations: organizationList.status === 'fulfilled' ? organizationList.value : null
+		filters,
+		problems: [...problems, ...window.problems],
+		list: value(list),
+		window: { to: window.to.toISOString() },
+		cities: value(cities) ?? [],
+		organizations: value(organizationList)
 	};
 };
