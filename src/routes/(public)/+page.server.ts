@@ -1,4 +1,5 @@
-import { readFilters } from '$lib/discovery/filters';
+import { redirect } from '@sveltejs/kit';
+import { filterQuery, readFilters } from '$lib/discovery/filters';
 import { windowOf } from '$lib/discovery/window';
 import * as discovery from '$lib/server/discovery';
 import * as organizations from '$lib/server/organizations';
@@ -18,6 +19,10 @@ export const csr = false;
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { filters, problems } = readFilters(url.searchParams);
+	// The form sends every field, empty ones too: answer with the short address of the same list
+	// (shareable and bookmarkable). Dates to correct stay as typed.
+	const canonical = filterQuery(filters);
+	if (problems.length === 0 && url.search !== canonical) redirect(302, url.pathname + canonical);
 	const window = windowOf(filters, new Date());
 	const [list, cities, organizationList] = await Promise.allSettled([
 		discovery.listUpcoming(locals.supabase, { filters, from: window.from, to: window.to }),
