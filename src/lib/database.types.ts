@@ -196,6 +196,7 @@ export type Database = {
 					contact_phone: string | null;
 					created_at: string;
 					description: string;
+					discreet: boolean;
 					id: string;
 					kind: Database['public']['Enums']['organization_kind'];
 					name: string;
@@ -215,6 +216,7 @@ export type Database = {
 					contact_phone?: string | null;
 					created_at?: string;
 					description?: string;
+					discreet?: boolean;
 					id?: string;
 					kind: Database['public']['Enums']['organization_kind'];
 					name: string;
@@ -233,6 +235,7 @@ export type Database = {
 					contact_phone?: string | null;
 					created_at?: string;
 					description?: string;
+					discreet?: boolean;
 					id?: string;
 					kind?: Database['public']['Enums']['organization_kind'];
 					name?: string;
@@ -329,6 +332,18 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
+			activity_headcounts: {
+				Args: { p_activity: string };
+				Returns: {
+					attended: number;
+					first_timers: number;
+					role: Database['public']['Enums']['signup_role'];
+					session_id: string;
+					session_status: Database['public']['Enums']['session_status'];
+					signups: number;
+					starts_at: string;
+				}[];
+			};
 			activity_visible: {
 				Args: {
 					a: Omit<
@@ -338,7 +353,22 @@ export type Database = {
 				};
 				Returns: boolean;
 			};
+			attendee_audit: {
+				Args: { p_limit?: number; p_organization: string };
+				Returns: {
+					activity_title: string;
+					at: string;
+					email: string;
+					rows: number;
+					session_starts_at: string;
+					what: string;
+				}[];
+			};
 			can_manage: { Args: { org: string }; Returns: boolean };
+			cancel_signup_by_token: {
+				Args: { p_token: string };
+				Returns: Database['public']['Enums']['signup_status'];
+			};
 			create_organization: {
 				Args: {
 					p_approaches?: Database['public']['Enums']['approach'][];
@@ -359,6 +389,7 @@ export type Database = {
 					contact_phone: string | null;
 					created_at: string;
 					description: string;
+					discreet: boolean;
 					id: string;
 					kind: Database['public']['Enums']['organization_kind'];
 					name: string;
@@ -412,6 +443,17 @@ export type Database = {
 					venue: string;
 				}[];
 			};
+			erase_signup_by_token: { Args: { p_token: string }; Returns: undefined };
+			failed_mails: {
+				Args: { p_organization: string };
+				Returns: {
+					attempts: number;
+					created_at: string;
+					id: number;
+					last_error: string;
+					template: string;
+				}[];
+			};
 			invite_member: {
 				Args: {
 					p_email: string;
@@ -450,6 +492,10 @@ export type Database = {
 					user_id: string;
 				}[];
 			};
+			message_signups: {
+				Args: { p_activity: string; p_body: string; p_session: string; p_subject: string };
+				Returns: number;
+			};
 			my_organization_ids: { Args: Record<PropertyKey, never>; Returns: string[] };
 			my_role: { Args: { org: string }; Returns: Database['public']['Enums']['member_role'] };
 			outbox_claim: {
@@ -463,8 +509,35 @@ export type Database = {
 				};
 			};
 			outbox_report: { Args: { p_error?: string; p_id: number }; Returns: undefined };
+			places_left: {
+				Args: { p_activity: string };
+				Returns: {
+					helper_places_left: number;
+					places_left: number;
+					session_id: string;
+					waitlisted: number;
+				}[];
+			};
+			purge_signups: { Args: { p_now?: string }; Returns: number };
+			queue_reminders: { Args: { p_now?: string }; Returns: number };
 			require_second_factor: { Args: Record<PropertyKey, never>; Returns: undefined };
 			second_factor_satisfied: { Args: Record<PropertyKey, never>; Returns: boolean };
+			session_has_signups: { Args: { p_session: string }; Returns: boolean };
+			session_signups: {
+				Args: { p_activity: string; p_purpose?: string; p_session: string };
+				Returns: {
+					chosen_name: string;
+					created_at: string;
+					email: string;
+					first_time: boolean;
+					note: string;
+					phone: string;
+					role: Database['public']['Enums']['signup_role'];
+					signup_id: string;
+					status: Database['public']['Enums']['signup_status'];
+					waitlist_position: number;
+				}[];
+			};
 			set_organization_status: {
 				Args: {
 					p_organization: string;
@@ -478,6 +551,7 @@ export type Database = {
 					contact_phone: string | null;
 					created_at: string;
 					description: string;
+					discreet: boolean;
 					id: string;
 					kind: Database['public']['Enums']['organization_kind'];
 					name: string;
@@ -495,6 +569,70 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
+			sign_up: {
+				Args: {
+					p_activity: string;
+					p_consent_version: string;
+					p_email: string;
+					p_first_time: boolean;
+					p_idempotency_key: string;
+					p_locale?: string;
+					p_name: string;
+					p_note: string;
+					p_phone: string;
+					p_reminder: boolean;
+					p_role: Database['public']['Enums']['signup_role'];
+					p_session: string;
+					p_token: string;
+				};
+				Returns: {
+					repeated: boolean;
+					signup_id: string;
+					status: Database['public']['Enums']['signup_status'];
+					waitlist_position: number;
+				}[];
+			};
+			signup_by_token: {
+				Args: { p_token: string };
+				Returns: {
+					activity_id: string;
+					activity_title: string;
+					address: string;
+					chosen_name: string;
+					city: string;
+					created_at: string;
+					deleted: boolean;
+					email: string;
+					ends_at: string;
+					first_time: boolean;
+					note: string;
+					online: boolean;
+					organization_name: string;
+					phone: string;
+					reminder: boolean;
+					role: Database['public']['Enums']['signup_role'];
+					session_id: string;
+					session_status: Database['public']['Enums']['session_status'];
+					signup_id: string;
+					starts_at: string;
+					status: Database['public']['Enums']['signup_status'];
+					timezone: string;
+					venue: string;
+					waitlist_position: number;
+				}[];
+			};
+			signup_counts: {
+				Args: { p_activity: string };
+				Returns: {
+					attended: number;
+					confirmed: number;
+					first_timers: number;
+					helpers: number;
+					no_shows: number;
+					session_id: string;
+					waitlisted: number;
+				}[];
+			};
 			sync_sessions: {
 				Args: { p_activity: string; p_from?: string; p_occurrences: Json };
 				Returns: number;
@@ -502,6 +640,10 @@ export type Database = {
 			take_rate_limit: {
 				Args: { p_key: string; p_max: number; p_window_seconds: number };
 				Returns: boolean;
+			};
+			update_signup: {
+				Args: { p_action: string; p_signup: string };
+				Returns: Database['public']['Enums']['signup_status'];
 			};
 		};
 		Enums: {
@@ -540,6 +682,8 @@ export type Database = {
 			organization_status: 'pending' | 'approved' | 'suspended';
 			session_status: 'scheduled' | 'cancelled';
 			signup_mode: 'none' | 'per_session' | 'whole_series';
+			signup_role: 'participant' | 'helper';
+			signup_status: 'confirmed' | 'waitlisted' | 'cancelled' | 'attended' | 'no_show';
 		};
 		CompositeTypes: {
 			[_ in never]: never;
@@ -688,7 +832,9 @@ export const Constants = {
 			organization_kind: ['user_organization', 'ngo', 'public_service', 'treatment_facility'],
 			organization_status: ['pending', 'approved', 'suspended'],
 			session_status: ['scheduled', 'cancelled'],
-			signup_mode: ['none', 'per_session', 'whole_series']
+			signup_mode: ['none', 'per_session', 'whole_series'],
+			signup_role: ['participant', 'helper'],
+			signup_status: ['confirmed', 'waitlisted', 'cancelled', 'attended', 'no_show']
 		}
 	}
 } as const;
