@@ -3,7 +3,6 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { env } from '$env/dynamic/private';
 import type { Database } from '$lib/database.types';
 import type { Locale } from '$lib/i18n/locales';
-import type { MessageKey } from '$lib/i18n/messages';
 import type { SignupForm } from '$lib/schemas/signup';
 import { CONSENT_VERSION } from '$lib/signups/consent';
 import type { Failure } from './failure';
@@ -113,16 +112,6 @@ export async function placesLeft(supabase: Client, activityId: string): Promise<
 	const { data, error } = await supabase.rpc('places_left', { p_activity: activityId });
 	if (error) throw new Error(`signups.placesLeft: ${error.code} ${error.message}`);
 	return data;
-}
-
-/** The message key for a number of places left ("3 ledige plasser", "Fullt – venteliste"). */
-export function placesKey(
-	places: Pick<Places, 'places_left'>,
-	waitlist: boolean
-): { key: MessageKey; count: number } | null {
-	if (places.places_left === null) return null;
-	if (places.places_left > 0) return { key: 'signup.placesLeft', count: places.places_left };
-	return { key: waitlist ? 'signup.fullWaitlist' : 'signup.full', count: 0 };
 }
 
 /** What "download my data" gives: every stored field about the person, and what it was for. */
