@@ -244,3 +244,34 @@ export async function extendHorizons(supabase: Client, now = new Date()): Promis
 	for (const activity of data) await syncSessions(supabase, activity, now);
 	return data.length;
 }
+
+/** How many upcoming dates the public activity page lists. */
+export const PAGE_SESSIONS = 12;
+
+/**
+ * Public: a published (or cancelled) activity for its page, with its organization's public
+ * details (approaches, contact) and the next dates, cancelled and moved ones included.
+ * Two bounded queries; RLS hides drafts and everything of organizations not approved.
+ */
+export async function getPublicPage(supabase: Client, input: { id: string; now?: Date }) {
+	if (!isId(input.id)) return null;
+	const { data: activity, error } = await supabase
+		.from('activities')
+		.select(
+			`${COLUMNS}, organizations(id, name, slug, approaches, contact_email, contact_phone, website)`
+		)
+		.eq('id', input.id)
+		.in('status', ['published', 'cancelled'])
+		.maybeSingle();
+	if (error) fail('getPublicPage', error);
+	if (!activity?.organizations) return null;
+	const { data: upcoming, error: sessionsError } = await supabase
+		.from('sessions')
+		.select('id, occurrence_date, starts_at, ends_at, status, cancel_reason, edited')
+		.eq('activity_id', activity.id)
+		.gt('ends_at', (input.now ?? new Date()).toISOString())
+		.order('starts_at')
+		.limit(PAGE_SESSIONS);
+	if (sessionsError) fail('getPublicPage', sessionsError);
+	return { activity, organization: activity.organizations, sessions: upcoming };
+}
