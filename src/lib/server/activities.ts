@@ -258,7 +258,7 @@ export async function getPublicPage(supabase: Client, input: { id: string; now?:
 	const { data: activity, error } = await supabase
 		.from('activities')
 		.select(
-			`${COLUMNS}, organizations(id, name, slug, approaches, contact_email, contact_phone, website)`
+			`${COLUMNS}, organizations(id, name, slug, approaches, contact_email, contact_phone, website, retention_days)`
 		)
 		.eq('id', input.id)
 		.in('status', ['published', 'cancelled'])

@@ -5,7 +5,9 @@ import * as activities from '$lib/server/activities';
 import { activityEvents, jsonLdScript } from '$lib/server/json-ld';
 import { renderMarkdown } from '$lib/server/markdown';
 import { isMoved, ruleStart } from '$lib/server/session-changes';
-import type { PageServerLoad } from './$types';
+import { signupAction } from '$lib/server/signup-action';
+import * as signups from '$lib/server/signups';
+import type { Actions, PageServerLoad } from './$types';
 
 /** Rendered on the server only: the page needs no JavaScript (links, and forms that post). */
 export const csr = false;
@@ -20,6 +22,8 @@ export const csr = false;
  * - `mapUrl`: a plain link to OpenStreetMap's search (no embedded map: no third-party requests).
  * - `organizationPath`: the organization's public page in this language.
  * - `jsonLd`: schema.org Events, one per date, as a safe script element.
+ * - `signup`: what the sign-up form needs — the dates open for sign-up with places left (a
+ *   count, never names), and a fresh idempotency key; null when the activity takes none.
  */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const found = await activities.getPublicPage(locals.supabase, { id: params.id });
@@ -41,6 +45,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	});
 	void organizations;
 	return {
+		signup: await signupOffer(locals, activity, sessions),
 		activity,
 		organization,
 		sessions,
@@ -53,4 +58,53 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		organizationPath,
 		jsonLd: events.length > 0 ? jsonLdScript(events) : null
 	};
+};
+
+/** The dates one can sign up for now, with places left; null when sign-up is not offered. */
+async function signupOffer(
+	locals: App.Locals,
+	activity: {
+		id: string;
+		signup_mode: string;
+		status: string;
+		signup_closes_hours_before: number;
+		signup_opens_days_before: number | null;
+	},
+	sessions: { id: string; starts_at: string; ends_at: string; status: string }[]
+) {
+	if (activity.signup_mode === 'none' || activity.status !== 'published') return null;
+	const places = await signups.placesLeft(locals.supabase, activity.id);
+	const now = Date.now();
+	const open = (startsAt: string) => {
+		const start = Date.parse(startsAt);
+		const closes = start - activity.signup_closes_hours_before * 3600_000;
+		const opens =
+			activity.signup_opens_days_before === null
+				? -Infinity
+				: start - activity.signup_opens_days_before * 86_400_000;
+		return now < closes && now >= opens;
+	};
+	const series = activity.signup_mode === 'whole_series';
+	const first = sessions.find((s) => s.status === 'scheduled');
+	const dates = series
+		? []
+		: sessions
+				.filter((s) => s.status === 'scheduled' && open(s.starts_at))
+				.map((s) => ({
+					...s,
+					places_left: places.find((p) => p.session_id === s.id)?.places_left ?? null
+				}));
+	return {
+		key: crypto.randomUUID(),
+		series,
+		open: series ? !!first && open(first.starts_at) : dates.length > 0,
+		seriesPlacesLeft: series ? (places[0]?.places_left ?? null) : null,
+		sessions: dates,
+		places
+	};
+}
+
+export const actions: Actions = {
+	/** Signs someone up, with no account (src/lib/server/signup-action.ts). */
+	signup: signupAction
 };
