@@ -69,7 +69,7 @@ describe('the seed', () => {
 			['ngo', 'public_service', 'treatment_facility', 'user_organization'].sort()
 		);
 		const [pending] = await sql`select slug from public.organizations where status = 'pending'`;
-		expect(pending.slug).toBe('likepersonsnettverket-agder');
+		expect(pending.slug).toBe('likepersoner-i-agder');
 		const { data } = await anon.from('organizations').select('slug').eq('slug', pending.slug);
 		expect(data).toEqual([]);
 	});

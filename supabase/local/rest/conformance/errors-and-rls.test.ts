@@ -262,7 +262,7 @@ describe('Row Level Security', () => {
 		const res = await anon.from('organizations').select('slug').eq('status', 'pending');
 		expectData(res, 200, []);
 		const all = await service.from('organizations').select('slug').eq('status', 'pending');
-		expectData(all, 200, [{ slug: 'likepersonsnettverket-agder' }]);
+		expectData(all, 200, [{ slug: 'likepersoner-i-agder' }]);
 	});
 
 	// Source: Supabase docs, Row Level Security (auth.uid() is the sub claim); no policy for anon.
