@@ -21,7 +21,11 @@ const registry = globalThis as typeof globalThis & { [KEY]?: Sender };
  * SMTP_USER, SMTP_PASS, SMTP_SECURE, MAIL_FROM and PUBLIC_SITE_URL (a PUBLIC_ variable is only
  * in $env/dynamic/public). Without them it logs why and sends nothing; the mails wait.
  */
-export function startOutbox({ intervalMs = 15_000 } = {}): Sender {
+export function startOutbox({
+	// A participant waits for their confirmation: look for new mail every few seconds (one cheap
+	// query when there is none).
+	intervalMs = Number(privateEnv.SAMMEN_OUTBOX_INTERVAL_MS) || 3_000
+} = {}): Sender {
 	const idle: Sender = { stop: async () => {} };
 	if (building) return idle;
 	const config = outboxConfig({ ...privateEnv, PUBLIC_SITE_URL: publicEnv.PUBLIC_SITE_URL });
