@@ -1,7 +1,7 @@
 // Reads an .ics file with two independent parsers (PITFALLS: "validate every feed with ical.js
 // and node-ical") and returns what each saw of its one event, for tests to compare.
 import ICAL from 'ical.js';
-import nodeIcal from 'node-ical';
+import nodeIcal, { type DateWithTimeZone, type VEvent } from 'node-ical';
 
 export interface ParsedEvent {
 	method: string | null;
@@ -18,7 +18,9 @@ export interface ParsedEvent {
 }
 
 /** ical.js: the file's own VTIMEZONE decides the instants (registered under its TZID). */
-export function readWithIcalJs(ics: string): ParsedEvent & { vtimezones: string[]; stampUtc: boolean } {
+export function readWithIcalJs(
+	ics: string
+): ParsedEvent & { vtimezones: string[]; stampUtc: boolean } {
 	const calendar = new ICAL.Component(ICAL.parse(ics));
 	const vtimezones = calendar.getAllSubcomponents('vtimezone');
 	for (const vtz of vtimezones) {
@@ -51,15 +53,15 @@ export function readWithIcalJs(ics: string): ParsedEvent & { vtimezones: string[
 /** node-ical: a second, independent reading of the same file. */
 export function readWithNodeIcal(ics: string): ParsedEvent {
 	const parsed = nodeIcal.sync.parseICS(ics);
-	const events = Object.values(parsed).filter((c) => c?.type === 'VEVENT') as nodeIcal.VEvent[];
+	const events = Object.values(parsed).filter((c) => c?.type === 'VEVENT') as VEvent[];
 	if (events.length !== 1) throw new Error(`node-ical: ${events.length} VEVENTs`);
 	const [event] = events;
 	const calendar = Object.values(parsed).find((c) => c?.type === 'VCALENDAR') as
-		| { method?: string }
-		| undefined;
-	const text = (v: unknown) => (typeof v === 'object' && v && 'val' in v ? String(v.val) : String(v ?? ''));
-	const start = event.start as nodeIcal.DateWithTimeZone;
-	const end = event.end as nodeIcal.DateWithTimeZone;
+		{ method?: string } | undefined;
+	const text = (v: unknown) =>
+		typeof v === 'object' && v && 'val' in v ? String(v.val) : String(v ?? '');
+	const start = event.start as DateWithTimeZone;
+	const end = event.end as DateWithTimeZone;
 	return {
 		method: calendar?.method ?? /^METHOD:(.*)$/m.exec(ics)?.[1]?.trim() ?? null,
 		uid: event.uid,

@@ -95,7 +95,8 @@ describe('signupCalendar', () => {
 	});
 
 	it('escapes text values and folds long lines', () => {
-		const title = 'Tur; med, komma\\ og\nny linje – og en lang tittel som går over 75 oktetter i fila';
+		const title =
+			'Tur; med, komma\\ og\nny linje – og en lang tittel som går over 75 oktetter i fila';
 		const { ics, parsed } = readBoth({ ...base, title, location: 'Online' });
 		expect(parsed.summary).toBe(title);
 		expect(parsed.location).toBe('Online');

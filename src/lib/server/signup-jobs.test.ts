@@ -6,7 +6,9 @@ import { JOBS, PURGE_INTERVAL_MS, REMINDER_INTERVAL_MS, scheduleSignupJobs } fro
 type Result = { data: unknown; error: { code: string; message: string } | null };
 
 /** A client whose rpc records each call and answers with `answer` (a promise it can hold). */
-function fakeClient(answer: (fn: string) => Promise<Result> = async () => ({ data: 0, error: null })) {
+function fakeClient(
+	answer: (fn: string) => Promise<Result> = async () => ({ data: 0, error: null })
+) {
 	const calls: string[] = [];
 	const supabase = {
 		rpc: (fn: string) => {
