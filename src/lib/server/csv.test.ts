@@ -33,7 +33,13 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
 	it('starts with a byte-order mark and ends every line with CRLF', () => {
-		const text = toCsv(['Navn', 'Plass'], [['Åse', 1], ['=1+1', null]]);
+		const text = toCsv(
+			['Navn', 'Plass'],
+			[
+				['Åse', 1],
+				['=1+1', null]
+			]
+		);
 		expect(text).toBe("\uFEFFNavn,Plass\r\nÅse,1\r\n'=1+1,\r\n");
 		expect(new TextEncoder().encode(text).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
 	});
