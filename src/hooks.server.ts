@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { locale } from '$lib/server/hooks/locale';
 import { startOutbox } from '$lib/server/outbox';
 import { startHorizonExtender } from '$lib/server/horizons';
+import { startSignupJobs } from '$lib/server/signup-jobs';
 import { guard } from '$lib/server/hooks/guard';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
 import { session } from '$lib/server/hooks/session';
@@ -20,13 +21,21 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	return { message };
 };
 
-/** Starts the outbox sender: e-mails written with their change are delivered with retries. */
+/**
+ * Starts the server's jobs: the outbox sender (e-mails written with their change are delivered
+ * with retries), the session horizon, and the sign-up jobs (reminders every 5 minutes, the purge
+ * of personal data every hour). The last two use the secret-key client from supabase-admin.ts:
+ * `queue_reminders` and `purge_signups` work across all organizations for no signed-in user, so
+ * they are granted to service_role only.
+ */
 export const init: ServerInit = () => {
 	const outbox = startOutbox();
 	const horizons = startHorizonExtender();
+	const signupJobs = startSignupJobs();
 	// adapter-node emits this on SIGINT/SIGTERM: let a send in progress finish and be reported.
 	process.once('sveltekit:shutdown', () => {
 		void outbox.stop();
 		clearInterval(horizons);
+		void signupJobs.stop();
 	});
 };

@@ -226,7 +226,7 @@ for (const L of [LABELS.nb, LABELS.en]) {
 				);
 				await expect(anon.locator('.description strong')).toHaveText('godt humør');
 				await expect(
-					anon.getByRole('list', { name: prefix ? 'Suits' : 'Passer for' })
+					anon.getByRole('list', { name: prefix ? 'Good to know' : 'Godt å vite' })
 				).toContainText(prefix ? 'Substance-free' : 'Rusfritt');
 				await expect(anon.locator('.description script')).toHaveCount(0);
 				await expectAccessible(anon);

@@ -37,7 +37,7 @@ for (const l of languages) {
 			await expect(region.locator('.meta').first()).toContainText(
 				l.lang === 'nb' ? 'Brukerorganisasjon ·' : 'User organization ·'
 			);
-			await expect(page.getByText('Venter på godkjenning')).toHaveCount(0);
+			await expect(page.getByText('Likepersoner i Agder')).toHaveCount(0);
 			await expectAccessible(page);
 		});
 

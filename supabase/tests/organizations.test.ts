@@ -42,7 +42,7 @@ describe('organizations RLS', () => {
 			role,
 			(tx) => tx<{ status: string }[]>`select status from public.organizations`
 		);
-		expect(rows.length).toBe(5);
+		expect(rows.length).toBe(7); // the seed's approved organizations
 		expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['approved']));
 	});
 

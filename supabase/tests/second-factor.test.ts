@@ -113,7 +113,8 @@ describe('a password-only session of a user with an authenticator', () => {
 			       (select description from public.organizations where id = ${ids.a}) as description,
 			       (select role from public.memberships where user_id = ${ids.invitee}) as role,
 			       (select count(*)::int from public.invitations) as invitations,
-			       (select count(*)::int from public.activities) as activities`;
+			       (select count(*)::int from public.activities
+			        where organization_id in (${ids.a}, ${ids.b})) as activities`;
 		expect(state).toEqual({
 			title: 'Utkast',
 			session: 'scheduled',

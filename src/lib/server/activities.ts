@@ -231,16 +231,60 @@ export async function listPublished(supabase: Client) {
 }
 
 /**
- * Moves every repeating activity's horizon forward (new sessions as time passes). Idempotent:
- * several app instances may run it. Called with the secret-key client from the server's init.
+ * Keeps every published activity's sessions in place: repeating ones get the dates that came
+ * within the horizon as time passes, and single-date ones that have not passed get their one
+ * session (so activities published without the app, like the demo data, have dates from the
+ * first run). Idempotent: several app instances may run it. Called with the secret-key client
+ * from the server's init; returns how many activities it synced.
  */
+const HORIZON_PAGE = 500;
+
 export async function extendHorizons(supabase: Client, now = new Date()): Promise<number> {
-	const { data, error } = await supabase
+	const since = windowStart(now).toISOString().slice(0, 10);
+	let synced = 0;
+	// Page by page: the API returns at most max_rows rows per request.
+	for (let page = 0; ; page++) {
+		const { data, error } = await supabase
+			.from('activities')
+			.select(COLUMNS)
+			.eq('status', 'published')
+			.or(`rrule.not.is.null,first_date.gte.${since}`)
+			.order('id')
+			.range(page * HORIZON_PAGE, (page + 1) * HORIZON_PAGE - 1);
+		if (error) fail('extendHorizons', error);
+		for (const activity of data) await syncSessions(supabase, activity, now);
+		synced += data.length;
+		if (data.length < HORIZON_PAGE) return synced;
+	}
+}
+
+/** How many upcoming dates the public activity page lists. */
+export const PAGE_SESSIONS = 12;
+
+/**
+ * Public: a published (or cancelled) activity for its page, with its organization's public
+ * details (approaches, contact) and the next dates, cancelled and moved ones included.
+ * Two bounded queries; RLS hides drafts and everything of organizations not approved.
+ */
+export async function getPublicPage(supabase: Client, input: { id: string; now?: Date }) {
+	if (!isId(input.id)) return null;
+	const { data: activity, error } = await supabase
 		.from('activities')
-		.select(COLUMNS)
-		.eq('status', 'published')
-		.not('rrule', 'is', null);
-	if (error) fail('extendHorizons', error);
-	for (const activity of data) await syncSessions(supabase, activity, now);
-	return data.length;
+		.select(
+			`${COLUMNS}, organizations(id, name, slug, approaches, contact_email, contact_phone, website, retention_days)`
+		)
+		.eq('id', input.id)
+		.in('status', ['published', 'cancelled'])
+		.maybeSingle();
+	if (error) fail('getPublicPage', error);
+	if (!activity?.organizations) return null;
+	const { data: upcoming, error: sessionsError } = await supabase
+		.from('sessions')
+		.select('id, occurrence_date, starts_at, ends_at, status, cancel_reason, edited')
+		.eq('activity_id', activity.id)
+		.gt('ends_at', (input.now ?? new Date()).toISOString())
+		.order('starts_at')
+		.limit(PAGE_SESSIONS);
+	if (sessionsError) fail('getPublicPage', sessionsError);
+	return { activity, organization: activity.organizations, sessions: upcoming };
 }

@@ -20,6 +20,8 @@ export const LIMITS = {
 	account: { max: Number(process.env.SAMMEN_ACCOUNT_LIMIT) || 10, windowSeconds: QUARTER },
 	/** Requests that send an e-mail (sign-up, link, reset, invitation) from one address. */
 	email: { max: Number(process.env.SAMMEN_EMAIL_LIMIT) || 5, windowSeconds: QUARTER },
+	/** Sign-ups from one address (a group may share one; a script may not fill a session). */
+	signup: { max: Number(process.env.SAMMEN_SIGNUP_LIMIT) || 20, windowSeconds: QUARTER },
 	/** E-mails to one recipient, from anywhere. */
 	recipient: { max: Number(process.env.SAMMEN_RECIPIENT_LIMIT) || 5, windowSeconds: QUARTER }
 } satisfies Record<string, Limit>;

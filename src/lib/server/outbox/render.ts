@@ -1,6 +1,10 @@
 import { isLocale, type Locale } from '$lib/i18n/locales';
 import type { MessageKey } from '$lib/i18n/messages';
 import { translate } from '$lib/i18n/translate';
+import { escapeHtml, htmlDocument, oneLine } from './html';
+import { isSignupTemplate, renderSignupMail } from './signup-mail';
+
+export { escapeHtml } from './html';
 
 /** A row of `private.outbox` as `outbox_claim` returns it (the generated types omit `private`). */
 export interface OutboxRow {
@@ -16,29 +20,38 @@ export interface OutboxRow {
 	last_error: string | null;
 }
 
+/** A file sent with the mail (the .ics of a sign-up). */
+export interface MailAttachment {
+	filename: string;
+	content: string;
+	/** With its parameters: `text/calendar; method=REQUEST; charset=utf-8`. */
+	contentType: string;
+}
+
 export interface RenderedMail {
 	subject: string;
 	text: string;
 	html: string;
-	/** Strings that must never reach an error text or a log (the invitation token). */
+	/** Strings that must never reach an error text or a log (tokens, names). */
 	secrets: string[];
+	attachments?: MailAttachment[];
+}
+
+/** What rendering needs besides the row: the site for links, the sender for calendar files. */
+export interface RenderOptions {
+	/** The bare sending address: iTIP calendar files name it as ORGANIZER. */
+	organizer?: string;
+}
+
+export const DEFAULT_FROM = 'Sammen <ikke-svar@sammen.local>';
+
+/** The bare address of `Name <address>` (or of a bare address). */
+export function addressOf(from: string): string {
+	return (/<([^<>]+)>\s*$/.exec(from)?.[1] ?? from).trim();
 }
 
 /** `public.invitations.expires_at` defaults to 14 days after the invitation (the migration). */
 const INVITATION_DAYS = 14;
-
-const ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;'
-};
-
-/** Escapes text and attribute values alike (names come from organizations, not from us). */
-export function escapeHtml(value: string): string {
-	return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
 
 function field(data: Record<string, unknown>, name: string): string {
 	const value = data[name];
@@ -58,11 +71,16 @@ export function invitationLink(siteUrl: string, locale: Locale, token: string): 
  * translation, so neither the catalogue nor an organization's name can inject markup.
  */
 export function renderMail(
-	row: Pick<OutboxRow, 'template' | 'locale' | 'data'>,
-	siteUrl: string
+	row: Pick<OutboxRow, 'template' | 'locale' | 'data'> & { to_email?: string },
+	siteUrl: string,
+	options: RenderOptions = {}
 ): RenderedMail {
-	if (row.template !== 'invitation') throw new Error(`render: unknown template ${row.template}`);
 	const locale: Locale = isLocale(row.locale) ? row.locale : 'nb';
+	if (isSignupTemplate(row.template)) {
+		const organizer = options.organizer ?? addressOf(DEFAULT_FROM);
+		return renderSignupMail({ ...row, template: row.template, locale }, siteUrl, { organizer });
+	}
+	if (row.template !== 'invitation') throw new Error(`render: unknown template ${row.template}`);
 	const token = field(row.data, 'token');
 	const values = {
 		organization: field(row.data, 'organization'),
@@ -71,8 +89,7 @@ export function renderMail(
 	};
 	const t = (key: MessageKey) => translate(locale, key, values);
 	const link = invitationLink(siteUrl, locale, token);
-	// A line break in a name must not start a new header line, nor look like one.
-	const subject = t('email.invitation.subject').replace(/\s+/g, ' ').trim();
+	const subject = oneLine(t('email.invitation.subject'));
 	const [intro, expiry, ignore] = (['intro', 'expiry', 'ignore'] as const).map((k) =>
 		t(`email.invitation.${k}`)
 	);
@@ -84,19 +101,13 @@ export function renderMail(
 		t('email.signature')
 	].join('\n\n');
 	const p = (s: string) => `<p>${escapeHtml(s)}</p>`;
-	const html = [
-		'<!doctype html>',
-		`<html lang="${locale}">`,
-		`<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
-		'<body style="font-family: sans-serif; font-size: 16px; line-height: 1.5">',
+	const html = htmlDocument(locale, subject, [
 		p(intro),
 		`<p><a href="${escapeHtml(link)}">${escapeHtml(t('email.invitation.action'))}</a></p>`,
 		`<p>${escapeHtml(t('email.invitation.copyLink'))}<br>${escapeHtml(link)}</p>`,
 		p(expiry),
 		p(ignore),
-		p(t('email.signature')),
-		'</body>',
-		'</html>'
-	].join('\n');
+		p(t('email.signature'))
+	]);
 	return { subject, text, html, secrets: [token, encodeURIComponent(token)] };
 }

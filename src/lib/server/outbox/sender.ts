@@ -1,7 +1,9 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { SendMailOptions } from 'nodemailer';
 import type { Database } from '$lib/database.types';
-import { renderMail, type OutboxRow } from './render';
+import { addressOf, DEFAULT_FROM, renderMail, type OutboxRow } from './render';
+
+export { DEFAULT_FROM } from './render';
 
 /** What the sender needs of a nodemailer transport (a fake in tests). */
 export interface MailTransport {
@@ -17,8 +19,6 @@ export interface DeliverOptions {
 	limit?: number;
 	log?: (line: string) => void;
 }
-
-export const DEFAULT_FROM = 'Sammen <ikke-svar@sammen.local>';
 
 /** `outbox_claim` locks rows for 2 minutes; past this, another sender may claim them too. */
 const CLAIM_BUDGET_MS = 90_000;
@@ -60,14 +60,18 @@ export async function deliverDue(
 		let code = '';
 		let secrets: string[] = [];
 		try {
-			const mail = renderMail(row, siteUrl);
-			secrets = mail.secrets;
+			// The address may come back in an SMTP error ("550 <ola@…> unknown"): failed_mails
+			// shows last_error to the organization's admins, who need no one's address for it.
+			secrets = [row.to_email];
+			const mail = renderMail(row, siteUrl, { organizer: addressOf(from) });
+			secrets.push(...mail.secrets);
 			await transport.sendMail({
 				from,
 				to: row.to_email,
 				subject: mail.subject,
 				text: mail.text,
-				html: mail.html
+				html: mail.html,
+				attachments: mail.attachments
 			});
 		} catch (err) {
 			failure = describeError(err, secrets);

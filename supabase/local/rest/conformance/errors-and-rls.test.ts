@@ -238,22 +238,23 @@ describe('schema cache errors', () => {
 describe('Row Level Security', () => {
 	// Source: the app's migration (organizations: anon and authenticated read approved rows) and
 	// PostgREST docs, API > Pagination and Count (count=exact follows the role's visible rows).
+	// The rows are the demo data (supabase/seed.sql): 7 approved organizations and 1 pending.
 	it('shows anon only what its policies allow', async () => {
 		const res = await anon.from('organizations').select('*', { head: true, count: 'exact' });
-		expectData(res, 200, null, 5);
+		expectData(res, 200, null, 7);
 	});
 
 	// Source: as above; the signed-in role is authenticated (PostgREST docs, Authentication >
 	// Roles: the JWT role claim is the role of the request).
 	it('shows a signed-in user what the authenticated policies allow', async () => {
 		const res = await userA.from('organizations').select('*', { head: true, count: 'exact' });
-		expectData(res, 200, null, 5);
+		expectData(res, 200, null, 7);
 	});
 
 	// Source: Supabase docs, API keys (secret keys act as service_role, which bypasses RLS).
 	it('shows service_role every row', async () => {
 		const res = await service.from('organizations').select('*', { head: true, count: 'exact' });
-		expectData(res, 200, null, 6);
+		expectData(res, 200, null, 8);
 	});
 
 	// Source: as above: a row no policy shows to anon is simply absent (200, empty array).
@@ -261,7 +262,7 @@ describe('Row Level Security', () => {
 		const res = await anon.from('organizations').select('slug').eq('status', 'pending');
 		expectData(res, 200, []);
 		const all = await service.from('organizations').select('slug').eq('status', 'pending');
-		expectData(all, 200, [{ slug: 'venter-pa-godkjenning' }]);
+		expectData(all, 200, [{ slug: 'likepersoner-i-agder' }]);
 	});
 
 	// Source: Supabase docs, Row Level Security (auth.uid() is the sub claim); no policy for anon.
@@ -367,7 +368,7 @@ describe('Row Level Security', () => {
 		const legacyService = clientWithKey(rt, rt.legacyServiceRoleJwt);
 		const a = await legacyAnon.from('organizations').select('*', { head: true, count: 'exact' });
 		const s = await legacyService.from('organizations').select('*', { head: true, count: 'exact' });
-		expectData(a, 200, null, 5);
-		expectData(s, 200, null, 6);
+		expectData(a, 200, null, 7);
+		expectData(s, 200, null, 8);
 	});
 });

@@ -1,0 +1,2 @@
+/** Static text, rendered on the server only: the page needs no JavaScript. */
+export const csr = false;
