@@ -3,6 +3,7 @@ import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
 import type { MessageKey } from '$lib/i18n/messages';
 import * as activities from '$lib/server/activities';
+import * as signupsAdmin from '$lib/server/signups-admin';
 import type { Failure } from '$lib/server/failure';
 import { readForm } from '$lib/server/forms';
 import { zonedToInstant } from '$lib/recurrence';
@@ -31,10 +32,18 @@ function sessionOutcome(locals: App.Locals, sessionId: string, failure: Failure 
 	});
 }
 
-/** An activity as its organizers manage it: status, and every session. */
+/**
+ * An activity as its organizers manage it: status, every session, and sign-up counts per
+ * session (`series` for a whole series; empty for anyone who does not organize it).
+ */
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const activity = await mine(locals, params.id);
-	return { activity, sessions: await activities.sessions(locals.supabase, activity.id) };
+	const counts = await signupsAdmin.countSignups(locals.supabase, { activityId: activity.id });
+	return {
+		activity,
+		sessions: await activities.sessions(locals.supabase, activity.id),
+		signupCounts: 'data' in counts ? counts.data : null
+	};
 };
 
 export const actions: Actions = {

@@ -3,6 +3,7 @@ import { translate } from '$lib/i18n/translate';
 import type { MessageKey } from '$lib/i18n/messages';
 import * as activities from '$lib/server/activities';
 import * as organizations from '$lib/server/organizations';
+import * as signupsAdmin from '$lib/server/signups-admin';
 import type { Failure } from '$lib/server/failure';
 import { keep, limited, parse, readForm } from '$lib/server/forms';
 import { inviteSchema } from '$lib/schemas/activity';
@@ -12,6 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
  * An organization as its members see it.
  * - `role`: the organizer's role (owners and admins manage members).
  * - `activities`, `members`: all of them, drafts included.
+ * - `failedMails`: participants' e-mails not sent for a day (owners and admins; else empty).
  */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const organization = await organizations.get(locals.supabase, params.id);
@@ -24,6 +26,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		activities: await activities.listForOrganization(locals.supabase, organization.id),
 		members:
 			role === 'organizer' ? [] : await organizations.members(locals.supabase, organization.id),
+		failedMails:
+			role === 'organizer'
+				? []
+				: await signupsAdmin.listFailedMails(locals.supabase, { organizationId: organization.id }),
 		me: String(locals.claims!.sub)
 	};
 };
