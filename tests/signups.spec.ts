@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { mailTo } from './support/accounts';
 import { database } from './support/attacker';
+import { readWithIcalJs, readWithNodeIcal } from './support/ical';
 import { expect, expectAccessible, test } from './support/fixtures';
 
 const sql = database();
@@ -129,6 +130,15 @@ test('signing up works with the keyboard alone, without an e-mail (the link is s
 	await expect(link).toBeVisible();
 	await link.click();
 	await expect(page.getByText('Du har plass.')).toBeVisible();
+	// "Add to calendar": a discreet .ics that two independent parsers read alike.
+	const ics = await (await page.request.get(`${new URL(page.url()).pathname}/calendar.ics`)).text();
+	expect(ics).toContain('TZID=Europe/Oslo');
+	for (const event of [readWithIcalJs(ics), readWithNodeIcal(ics)]) {
+		expect(event.summary).toBe('Avtale via Sammen');
+		expect(event.location).toBe('Frivilligsentralen, Oslo');
+	}
+	const data = await (await page.request.get(`${new URL(page.url()).pathname}/data.json`)).json();
+	expect(data).toMatchObject({ name: 'Nora', phone: '900 11 222', status: 'confirmed' });
 });
 
 test('a double submit is one sign-up', async ({ page, request }) => {
@@ -153,4 +163,37 @@ test('a double submit is one sign-up', async ({ page, request }) => {
 	const [{ count }] =
 		await sql`select count(*)::int from private.signups where activity_id = ${id}`;
 	expect(count).toBe(1);
+});
+
+test('50 people sign up at once through the app for the last 5 places: 5 get one, 45 wait in line, no 5xx', async ({
+	request
+}) => {
+	for (let run = 0; run < 3; run++) {
+		const id = await activity(8);
+		const [session] = await sql`select id from public.sessions where activity_id = ${id}`;
+		const post = (n: number) =>
+			request.post(`/activity/${id}?/signup`, {
+				form: {
+					key: crypto.randomUUID(),
+					sessionId: session.id,
+					name: `Person ${n}`,
+					email: `burst-${run}-${n}-${crypto.randomUUID().slice(0, 4)}@example.com`,
+					consent: 'yes'
+				},
+				headers: {
+					origin: process.env.SAMMEN_BASE_URL!,
+					accept: 'text/html',
+					'x-forwarded-for': `2001:db8:50::${run}:${n}`
+				}
+			});
+		for (let n = 0; n < 3; n++) expect((await post(100 + n)).status()).toBe(200);
+		const answers = await Promise.all(Array.from({ length: 50 }, (_, n) => post(n)));
+		expect(answers.map((a) => a.status()).filter((s) => s !== 200)).toEqual([]);
+		const rows = await sql`
+			select status from private.signups where activity_id = ${id} order by seq`;
+		expect(rows.map((r) => r.status)).toEqual([
+			...Array(8).fill('confirmed'),
+			...Array(45).fill('waitlisted')
+		]);
+	}
 });

@@ -64,7 +64,7 @@ test.describe('the interface on Designsystemet', () => {
 	}) => {
 		test.setTimeout(90_000);
 		await checkPage(page, 'home', '/');
-		const activity = page.locator('main .cards a[href*="/activity/"]').first();
+		const activity = page.locator('main a[href*="/activity/"]').first();
 		const href = await activity.getAttribute('href');
 		expect(href).toBeTruthy();
 		await checkPage(page, 'activity', href!);

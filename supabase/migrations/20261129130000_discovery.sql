@@ -105,18 +105,19 @@ as $$
   select coalesce(array_agg(organization_id), '{}') from public.memberships where user_id = (select auth.uid())
 $$;
 
-revoke execute on function public.my_organization_ids() from public;
-grant execute on function public.my_organization_ids() to anon, authenticated, service_role;
-
--- Visitors may ask too (the answer is false): the policy below calls it for every role.
-grant execute on function public.is_platform_admin() to anon;
+revoke execute on function public.my_organization_ids() from public, anon;
+grant execute on function public.my_organization_ids() to authenticated, service_role;
 
 drop policy "Anyone reads public activities; members read their own" on public.activities;
-create policy "Anyone reads public activities; members read their own"
+create policy "Anyone reads public activities"
   on public.activities for select to anon, authenticated
   using (
-    (status in ('published', 'cancelled', 'archived')
-     and organization_id in (select o.id from public.organizations o where o.status = 'approved'))
-    or organization_id = any ((select public.my_organization_ids())::uuid[])
+    status in ('published', 'cancelled', 'archived')
+    and organization_id in (select o.id from public.organizations o where o.status = 'approved')
+  );
+create policy "Members and platform admins read their organizations' activities"
+  on public.activities for select to authenticated
+  using (
+    organization_id = any ((select public.my_organization_ids())::uuid[])
     or (select public.is_platform_admin())
   );

@@ -252,6 +252,35 @@ describe('organizations', () => {
 		expect(await titles('anon')).not.toContain('Venter');
 	});
 
+	it('only owners and admins change the privacy settings (discreet mails, retention 1–90 days)', async () => {
+		const change = { discreet: false, retention_days: 60 };
+		for (const who of ['organizerA', 'organizerB', 'participant'] as const) {
+			const { data } = await clients[who]
+				.from('organizations')
+				.update(change)
+				.eq('id', ids.a)
+				.select('id');
+			expect(data ?? [], who).toEqual([]);
+		}
+		const { data } = await clients.adminA
+			.from('organizations')
+			.update(change)
+			.eq('id', ids.a)
+			.select('discreet, retention_days');
+		expect(data).toEqual([{ discreet: false, retention_days: 60 }]);
+		const tooLong = await clients.adminA
+			.from('organizations')
+			.update({ retention_days: 91 })
+			.eq('id', ids.a)
+			.select('id');
+		expect(tooLong.error?.code).toBe('23514');
+		await clients.adminA
+			.from('organizations')
+			.update({ discreet: true, retention_days: 30 })
+			.eq('id', ids.a)
+			.select('id');
+	});
+
 	it('owners and admins edit their organization; organizers and others do not', async () => {
 		expect(
 			(

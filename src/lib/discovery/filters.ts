@@ -25,6 +25,20 @@ export interface Filters {
 	after: string;
 }
 
+/** The query parameters that are filters (others, such as `deleted`, are not the list's). */
+export const FILTER_PARAMS = [
+	'q',
+	'category',
+	'attr',
+	'org',
+	'city',
+	'when',
+	'from',
+	'to',
+	'mode',
+	'after'
+];
+
 /** Which field a filter problem belongs to, and its message key (the rest is still applied). */
 export type FilterProblem = {
 	field: 'from' | 'to';

@@ -21,7 +21,8 @@ export interface SignupEvent {
 	location: string;
 	/** 0 for the first; a later change needs a higher number or calendars ignore it. */
 	sequence: number;
-	method: 'REQUEST' | 'CANCEL';
+	/** REQUEST and CANCEL for mails (iTIP); PUBLISH for a file the person downloads. */
+	method: 'REQUEST' | 'CANCEL' | 'PUBLISH';
 	/** Sammen's sending address (iTIP requires an ORGANIZER) and the recipient's. */
 	organizer: string;
 	attendee?: string;
@@ -46,7 +47,7 @@ function wallClock(instant: string, timeZone: string): string {
 export function signupCalendar(event: SignupEvent): string {
 	const calendar = new ICalCalendar({
 		prodId: { company: 'Sammen', product: 'Sammen', language: 'NB' },
-		method: event.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST
+		method: ICalCalendarMethod[event.method]
 	});
 	// No calendar-wide zone name: ical-generator would then drop the Z from DTSTAMP. The
 	// generator alone adds a VTIMEZONE for each event's zone (tzurl's, named Europe/Oslo).

@@ -187,3 +187,18 @@ export async function acceptInvitation(supabase: Client, token: string) {
 	const { data, error } = await supabase.rpc('accept_invitation', { p_token: token });
 	return { membership: data, error };
 }
+
+/** An organization's privacy settings: discreet e-mails, and days sign-up data is kept. */
+export async function updatePrivacy(
+	supabase: Client,
+	input: { organizationId: string; discreet: boolean; retentionDays: number }
+): Promise<Failure | null> {
+	if (!isId(input.organizationId)) return { status: 404, error: 'error.notFound' };
+	return changed(
+		await supabase
+			.from('organizations')
+			.update({ discreet: input.discreet, retention_days: input.retentionDays })
+			.eq('id', input.organizationId)
+			.select('id')
+	);
+}

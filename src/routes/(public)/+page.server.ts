@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { filterQuery, readFilters } from '$lib/discovery/filters';
+import { FILTER_PARAMS, filterQuery, readFilters } from '$lib/discovery/filters';
 import { windowOf } from '$lib/discovery/window';
 import * as discovery from '$lib/server/discovery';
 import * as organizations from '$lib/server/organizations';
@@ -10,6 +10,7 @@ export const csr = false;
 
 /**
  * The home page: upcoming public sessions with the filters in the URL, and the organizations.
+ * - `deleted`: the visitor has just deleted their account (say it is done).
  * - `filters`: what the URL asks for (invalid parts dropped, odd dates kept and reported).
  * - `problems`: filter fields to correct, with message keys.
  * - `list`: the sessions by Oslo day, the cursor of a later page, whether the match was fuzzy;
@@ -22,7 +23,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// The form sends every field, empty ones too: answer with the short address of the same list
 	// (shareable and bookmarkable). Dates to correct stay as typed.
 	const canonical = filterQuery(filters);
-	if (problems.length === 0 && url.search !== canonical) redirect(302, url.pathname + canonical);
+	const filtered = [...url.searchParams.keys()].some((k) => FILTER_PARAMS.includes(k));
+	if (filtered && problems.length === 0 && url.search !== canonical)
+		redirect(302, url.pathname + canonical);
 	const window = windowOf(filters, new Date());
 	const [list, cities, organizationList] = await Promise.allSettled([
 		discovery.listUpcoming(locals.supabase, { filters, from: window.from, to: window.to }),
@@ -34,6 +37,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const value = <T>(r: PromiseSettledResult<T>) => (r.status === 'fulfilled' ? r.value : null);
 	return {
 		filters,
+		deleted: url.searchParams.has('deleted'),
 		problems: [...problems, ...window.problems],
 		list: value(list),
 		window: { to: window.to.toISOString() },
