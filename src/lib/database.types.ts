@@ -23,6 +23,7 @@ export type Database = {
 					published_at: string | null;
 					rrule: string | null;
 					search: unknown;
+					sequence: number;
 					signup_closes_hours_before: number;
 					signup_mode: Database['public']['Enums']['signup_mode'];
 					signup_opens_days_before: number | null;
@@ -57,6 +58,7 @@ export type Database = {
 					published_at?: string | null;
 					rrule?: string | null;
 					search?: never;
+					sequence?: number;
 					signup_closes_hours_before?: number;
 					signup_mode?: Database['public']['Enums']['signup_mode'];
 					signup_opens_days_before?: number | null;
@@ -89,6 +91,7 @@ export type Database = {
 					published_at?: string | null;
 					rrule?: string | null;
 					search?: never;
+					sequence?: number;
 					signup_closes_hours_before?: number;
 					signup_mode?: Database['public']['Enums']['signup_mode'];
 					signup_opens_days_before?: number | null;
@@ -273,6 +276,7 @@ export type Database = {
 					ends_at: string;
 					id: string;
 					occurrence_date: string;
+					sequence: number;
 					starts_at: string;
 					status: Database['public']['Enums']['session_status'];
 					updated_at: string;
@@ -286,6 +290,7 @@ export type Database = {
 					ends_at: string;
 					id?: string;
 					occurrence_date: string;
+					sequence?: number;
 					starts_at: string;
 					status?: Database['public']['Enums']['session_status'];
 					updated_at?: string;
@@ -298,6 +303,7 @@ export type Database = {
 					ends_at?: string;
 					id?: string;
 					occurrence_date?: string;
+					sequence?: number;
 					starts_at?: string;
 					status?: Database['public']['Enums']['session_status'];
 					updated_at?: string;
@@ -452,6 +458,48 @@ export type Database = {
 					id: number;
 					last_error: string;
 					template: string;
+				}[];
+			};
+			feed_sessions: {
+				Args: {
+					p_activity?: string;
+					p_after_at?: string;
+					p_after_id?: string;
+					p_attributes?: Database['public']['Enums']['activity_attribute'][];
+					p_categories?: Database['public']['Enums']['activity_category'][];
+					p_city?: string;
+					p_from: string;
+					p_limit?: number;
+					p_online?: boolean;
+					p_organization?: string;
+					p_session?: string;
+					p_to: string;
+					p_words?: string[];
+				};
+				Returns: {
+					activity_cancel_reason: string;
+					activity_id: string;
+					activity_status: Database['public']['Enums']['activity_status'];
+					activity_updated_at: string;
+					address: string;
+					attributes: Database['public']['Enums']['activity_attribute'][];
+					cancel_reason: string;
+					category: Database['public']['Enums']['activity_category'];
+					city: string;
+					discreet: boolean;
+					ends_at: string;
+					online: boolean;
+					organization_name: string;
+					organization_slug: string;
+					sequence: number;
+					session_id: string;
+					session_status: Database['public']['Enums']['session_status'];
+					session_updated_at: string;
+					starts_at: string;
+					summary: string;
+					timezone: string;
+					title: string;
+					venue: string;
 				}[];
 			};
 			invite_member: {
