@@ -75,3 +75,65 @@ export function readWithNodeIcal(ics: string): ParsedEvent {
 		tzids: [start.tz ?? null, end.tz ?? null]
 	};
 }
+
+/** One event of a feed, as either parser read it (for files with many VEVENTs). */
+export interface FeedEvent {
+	uid: string;
+	sequence: number;
+	status: string;
+	summary: string;
+	start: Date;
+	end: Date;
+	tzid: string | null;
+}
+
+/** ical.js: every VEVENT of a feed, with the calendar's NAME/X-WR-CALNAME and VTIMEZONE ids. */
+export function readFeedWithIcalJs(ics: string): {
+	name: string | null;
+	vtimezones: string[];
+	events: FeedEvent[];
+} {
+	const calendar = new ICAL.Component(ICAL.parse(ics));
+	const vtimezones = calendar.getAllSubcomponents('vtimezone');
+	for (const vtz of vtimezones) {
+		const tzid = String(vtz.getFirstPropertyValue('tzid'));
+		ICAL.TimezoneService.remove(tzid);
+		ICAL.TimezoneService.register(vtz);
+	}
+	const events = calendar.getAllSubcomponents('vevent').map((vevent) => {
+		const event = new ICAL.Event(vevent);
+		return {
+			uid: event.uid,
+			sequence: event.sequence,
+			status: String(vevent.getFirstPropertyValue('status')),
+			summary: event.summary,
+			start: event.startDate.toJSDate(),
+			end: event.endDate.toJSDate(),
+			tzid: (vevent.getFirstProperty('dtstart')?.getParameter('tzid') as string | null) ?? null
+		};
+	});
+	return {
+		name: (calendar.getFirstPropertyValue('x-wr-calname') as string | null) ?? null,
+		vtimezones: vtimezones.map((v) => String(v.getFirstPropertyValue('tzid'))),
+		events
+	};
+}
+
+/** node-ical: every VEVENT of a feed, read independently of ical.js. */
+export function readFeedWithNodeIcal(ics: string): FeedEvent[] {
+	const parsed = nodeIcal.sync.parseICS(ics);
+	const text = (v: unknown) =>
+		typeof v === 'object' && v && 'val' in v ? String(v.val) : String(v ?? '');
+	return (Object.values(parsed).filter((c) => c?.type === 'VEVENT') as VEvent[]).map((event) => {
+		const start = event.start as DateWithTimeZone;
+		return {
+			uid: event.uid,
+			sequence: Number(event.sequence),
+			status: String(event.status),
+			summary: text(event.summary),
+			start: new Date(start.getTime()),
+			end: new Date((event.end as DateWithTimeZone).getTime()),
+			tzid: start.tz ?? null
+		};
+	});
+}
