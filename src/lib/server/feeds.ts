@@ -6,7 +6,10 @@ import type { MessageKey } from '$lib/i18n/messages';
 import { translate } from '$lib/i18n/translate';
 import { instantToZoned } from '$lib/recurrence/zoned';
 
-export type FeedSession = Database['public']['Functions']['feed_sessions']['Returns'][number];
+type Row = Database['public']['Functions']['feed_sessions']['Returns'][number];
+type Nullable = 'cancel_reason' | 'activity_cancel_reason' | 'venue' | 'address' | 'city';
+/** A row of public.feed_sessions (the generated type cannot say which columns may be null). */
+export type FeedSession = Omit<Row, Nullable> & { [K in Nullable]: string | null };
 
 /** How long calendars should wait between fetches (RFC 7986 REFRESH-INTERVAL, X-PUBLISHED-TTL). */
 const REFRESH_SECONDS = 6 * 3600;
