@@ -1,6 +1,14 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { ATTRIBUTES, CATEGORIES, type Attribute, type Category } from '$lib/discovery/filters';
-import { ZONE } from '$lib/discovery/window';
+import {
+	ATTRIBUTES,
+	CATEGORIES,
+	WHENS,
+	type Attribute,
+	type Category,
+	type Filters,
+	type When
+} from '$lib/discovery/filters';
+import { windowOf, ZONE } from '$lib/discovery/window';
 import { localizePath, type Locale } from '$lib/i18n/locales';
 import { zonedToInstant } from '$lib/recurrence';
 import { feedWindow, type SessionQuery } from './feed-sessions';
@@ -111,9 +119,15 @@ export function readSessionQuery(
 			return { error: bad('bad_cursor', 'after must be the `next` value of a previous page') };
 		after = { at: match[1], id: match[2] };
 	}
-	const window = feedWindow(now);
-	let from = now;
-	let to = window.to;
+	const when = params.get('when') ?? 'upcoming';
+	if (!WHENS.includes(when as When))
+		return { error: bad('bad_when', `when must be one of ${WHENS.join(', ')}`) };
+	// week, nextweek, month: the page's own window; upcoming and dates: from and to below.
+	const named = ['week', 'nextweek', 'month'].includes(when)
+		? windowOf({ when } as Filters, now)
+		: null;
+	let from = named?.from ?? now;
+	let to = named?.to ?? feedWindow(now).to;
 	for (const name of ['from', 'to'] as const) {
 		const value = params.get(name);
 		if (value === null) continue;
