@@ -274,7 +274,7 @@ export async function getPublicPage(supabase: Client, input: { id: string; now?:
 	const { data: activity, error } = await supabase
 		.from('activities')
 		.select(
-			`${COLUMNS}, organizations(id, name, slug, approaches, contact_email, contact_phone, website, retention_days)`
+			`${COLUMNS}, organizations(id, name, slug, approaches, contact_email, contact_phone, website, retention_days, discreet)`
 		)
 		.eq('id', input.id)
 		.in('status', ['published', 'cancelled'])

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { whatToExpect } from '$lib/components/activities/what-to-expect';
 import { localizePath } from '$lib/i18n/locales';
 import * as activities from '$lib/server/activities';
+import { calendarLinks } from '$lib/server/calendar-links';
 import { activityEvents, jsonLdScript } from '$lib/server/json-ld';
 import { renderMarkdown } from '$lib/server/markdown';
 import { isMoved, ruleStart } from '$lib/server/session-changes';
@@ -22,6 +23,8 @@ export const csr = false;
  * - `mapUrl`: a plain link to OpenStreetMap's search (no embedded map: no third-party requests).
  * - `organizationPath`: the organization's public page in this language.
  * - `jsonLd`: schema.org Events, one per date, as a safe script element.
+ * - `calendar`: "add to calendar" links (a file, Google, Outlook per date; the series; webcal:).
+ * - `feeds`: the activity's calendar feed and JSON, announced in <head>.
  * - `signup`: what the sign-up form needs — the dates open for sign-up with places left (a
  *   count, never names), and a fresh idempotency key; null when the activity takes none.
  */
@@ -56,7 +59,19 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				? `https://www.openstreetmap.org/search?query=${encodeURIComponent(place)}`
 				: null,
 		organizationPath,
-		jsonLd: events.length > 0 ? jsonLdScript(events) : null
+		jsonLd: events.length > 0 ? jsonLdScript(events) : null,
+		calendar: calendarLinks({
+			activity,
+			discreet: organization.discreet,
+			location: activity.online && !place ? '' : place,
+			sessions,
+			locale: locals.locale,
+			origin: url.origin
+		}),
+		feeds: {
+			ics: localizePath(`/feeds/activity/${activity.id}.ics`, locals.locale),
+			json: `/api/v1/activities/${activity.id}`
+		}
 	};
 };
 
