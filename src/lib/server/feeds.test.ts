@@ -97,6 +97,16 @@ describe('buildCalendar', () => {
 		}
 	});
 
+	it('escapes and folds a long calendar name with commas in X-WR-CALNAME and NAME', () => {
+		const name = 'Forening for fotball, tur; og middag i Oslo og omegn – en lang lang lang tittel';
+		const ics = buildCalendar({ sessions: [], locale: 'nb', name, origin: 'https://sammen.test' });
+		// ical.js gives X- properties raw (unknown type): unescape as TEXT to compare.
+		expect(readFeedWithIcalJs(ics).name?.replace(/\\([\\;,])/g, '$1')).toBe(name);
+		const unfolded = ics.replaceAll('\r\n ', '');
+		expect(unfolded).toContain('NAME:Forening for fotball\\, tur\\; og middag');
+		expect(ics.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+	});
+
 	it('gives the same bytes for the same data (the ETag is a hash of them)', () => {
 		const sessions = [session(`${year}-06-16`)];
 		expect(build(sessions)).toBe(build(sessions));

@@ -72,7 +72,8 @@ export function buildCalendar(input: {
 	const { locale, origin } = input;
 	const calendar = new ICalCalendar({
 		prodId: { company: 'Sammen', product: 'Sammen', language: locale.toUpperCase() },
-		name: input.name,
+		// ical-generator writes the name as it is: escape it as TEXT (RFC 5545 3.3.11).
+		name: input.name.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n'),
 		ttl: REFRESH_SECONDS
 	});
 	// Per-event zone and no calendar-wide zone name (PITFALLS: ical-generator would drop the Z of
@@ -99,8 +100,9 @@ export function buildCalendar(input: {
 			status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
 		});
 	}
-	// RFC 7986 NAME beside the de-facto X-WR-CALNAME that ical-generator writes.
+	// RFC 7986 NAME beside the de-facto X-WR-CALNAME that ical-generator writes: the same
+	// (folded) lines with a shorter name, so no line grows past 75 octets.
 	return calendar
 		.toString()
-		.replace(/^(X-WR-CALNAME:.*\r\n)/m, (line) => `${line}NAME:${line.slice(13)}`);
+		.replace(/^X-WR-CALNAME:.*\r\n(?: .*\r\n)*/m, (lines) => `${lines}NAME:${lines.slice(13)}`);
 }
