@@ -296,3 +296,25 @@ test('JSON API: CORS preflight, GET, pages, ETag, 404 and 400 as JSON', async ({
 		expect(typeof body.error.message).toBe('string');
 	}
 });
+
+test('a feed of 1,000 sessions over HTTP (figures for the report)', async ({ request }) => {
+	const o = await organization({ discreet: false, title: `Mange ${tag}`, weeks: 1 });
+	await sql`
+		insert into public.sessions (activity_id, occurrence_date, starts_at, ends_at)
+		select ${o.activityId}, current_date + 400 + n, now() + n * interval '8 hours', now() + n * interval '8 hours 90 minutes'
+		from generate_series(1, 999) n`;
+	const path = `/feeds/org/${o.slug}.ics`;
+	await request.get(path); // warm up
+	const t0 = performance.now();
+	const response = await request.get(path);
+	const t1 = performance.now();
+	const { events, ics, etag } = await feed(response);
+	expect(events).toHaveLength(1000);
+	const t2 = performance.now();
+	const hit = await request.get(path, { headers: { 'if-none-match': etag } });
+	const t3 = performance.now();
+	expect(hit.status()).toBe(304);
+	console.log(
+		`HTTP feed of 1000 sessions: ${Buffer.byteLength(ics)} bytes in ${(t1 - t0).toFixed(0)} ms; 304 in ${(t3 - t2).toFixed(0)} ms`
+	);
+});
