@@ -1,15 +1,18 @@
 // Sammen's embed script, for other sites: every <div data-sammen-embed="list?…"> on the page gets
 // an iframe of Sammen's /embed/ page, which then reports its height so the frame fits it.
 (() => {
-	const me = document.currentScript || document.querySelector('script[src$="/embed.js"]');
+	/** @type {HTMLScriptElement | null} */
+	const me =
+		/** @type {HTMLScriptElement | null} */ (document.currentScript) ||
+		document.querySelector('script[src$="/embed.js"]');
 	if (!me) return;
 	const origin = new URL(me.src).origin;
+	/** @type {HTMLIFrameElement[]} */
 	const frames = [];
 	const place = () => {
-		for (const box of document.querySelectorAll('[data-sammen-embed]')) {
-			if (box.sammenFrame) continue;
+		for (const box of document.querySelectorAll('[data-sammen-embed]:not([data-sammen-ready])')) {
 			// Only Sammen's embed views: the attribute cannot point the frame anywhere else.
-			const path = box.getAttribute('data-sammen-embed');
+			const path = box.getAttribute('data-sammen-embed') || '';
 			if (!/^(list|month)(\?[^#\s]*)?$/.test(path)) continue;
 			const en = box.getAttribute('data-sammen-lang') === 'en';
 			const frame = document.createElement('iframe');
@@ -17,7 +20,7 @@
 			frame.title = box.getAttribute('data-sammen-title') || (en ? 'Activities' : 'Aktiviteter');
 			frame.loading = 'lazy';
 			frame.style.cssText = 'display:block;width:100%;height:300px;border:0';
-			box.sammenFrame = frame;
+			box.setAttribute('data-sammen-ready', '');
 			frames.push(frame);
 			box.appendChild(frame);
 		}

@@ -26,8 +26,12 @@ describe('share links', () => {
 		expect(links.ics).toBe(
 			'https://sammen.example/feeds/sessions.ics?category=outdoor&org=fjellvenner'
 		);
-		expect(links.webcal).toBe('webcal://sammen.example/feeds/sessions.ics?category=outdoor&org=fjellvenner');
-		expect(links.json).toBe('https://sammen.example/api/v1/sessions?category=outdoor&org=fjellvenner');
+		expect(links.webcal).toBe(
+			'webcal://sammen.example/feeds/sessions.ics?category=outdoor&org=fjellvenner'
+		);
+		expect(links.json).toBe(
+			'https://sammen.example/api/v1/sessions?category=outdoor&org=fjellvenner'
+		);
 		expect(links.script).toContain('data-sammen-embed="month?category=outdoor&amp;org=fjellvenner');
 		expect(links.script).toContain('data-sammen-lang="en"');
 		expect(links.script).toContain('<script src="https://sammen.example/embed.js" async></script>');
