@@ -86,7 +86,7 @@ test('a password-only session of an organizer with an authenticator changes noth
 
 	const attempts: [string, Record<string, string>][] = [
 		[`/activities/${activityId}?/publish`, {}],
-		[`/activities/${activityId}?/archive`, {}],
+		[`/activities/${activityId}?/archive`, { confirm: 'yes' }],
 		[`/organizations/${orgId}?/invite`, { email: 'ny@example.com', role: 'admin' }],
 		['/account?/delete', { confirm: 'yes' }]
 	];
@@ -146,7 +146,7 @@ test("an organizer of organization B cannot touch A's activity, sessions or memb
 	const forbidden = 'Du har ikke tilgang til å gjøre dette.';
 	const gone = 'Vi fant ikke siden du lette etter.';
 	const attempts: [string, Record<string, string>, number, string][] = [
-		[`/activities/${a.activityId}?/archive`, {}, 403, forbidden],
+		[`/activities/${a.activityId}?/archive`, { confirm: 'yes' }, 403, forbidden],
 		[`/activities/${a.activityId}?/cancel`, { reason: 'Kapret' }, 403, forbidden],
 		[
 			`/activities/${a.activityId}?/cancelSession`,

@@ -7,6 +7,7 @@ import {
 	nextWeekday,
 	uniqueEmail
 } from './support/accounts';
+import { database, organizationWithActivity } from './support/attacker';
 import { expect, expectAccessible, test } from './support/fixtures';
 
 const LABELS = {
@@ -44,6 +45,8 @@ const LABELS = {
 		draft: 'Utkast',
 		publish: 'Publiser',
 		published: 'Aktiviteten er publisert.',
+		publishedPending:
+			'Aktiviteten er publisert. Den blir offentlig når en plattformadministrator har godkjent organisasjonen.',
 		queue: 'Organisasjoner som venter på godkjenning',
 		approve: 'Godkjenn',
 		approved: 'er godkjent.',
@@ -87,6 +90,8 @@ const LABELS = {
 		draft: 'Draft',
 		publish: 'Publish',
 		published: 'The activity is published.',
+		publishedPending:
+			'The activity is published. It becomes public when a platform admin has approved the organization.',
 		queue: 'Organizations waiting for approval',
 		approve: 'Approve',
 		approved: 'is approved.',
@@ -110,6 +115,8 @@ async function createActivity(
 		weekday: string;
 		count?: number;
 		category: string;
+		/** Published while the organization waits for approval. */
+		pending?: boolean;
 	}
 ) {
 	await page.goto(orgUrl);
@@ -141,7 +148,10 @@ async function createActivity(
 	await expect(page.getByRole('heading', { level: 1, name: fields.title })).toBeVisible();
 	await expect(page.getByText(L.draft, { exact: true })).toBeVisible();
 	await page.getByRole('button', { name: L.publish }).click();
-	await expect(page.getByRole('status')).toHaveText(L.published);
+	// Honest about a pending organization: published, but not public until it is approved.
+	await expect(page.getByRole('status')).toHaveText(
+		fields.pending ? L.publishedPending : L.published
+	);
 	// Without JavaScript the URL ends in ?/publish: keep the page's own address.
 	return page.url().replace(/\?.*$/, '');
 }
@@ -178,7 +188,8 @@ for (const L of [LABELS.nb, LABELS.en]) {
 				slug: 'fotball',
 				first: nextWeekday(2),
 				weekday: L.tuesday,
-				category: L.sport
+				category: L.sport,
+				pending: true
 			});
 			const footballId = /\/activities\/([0-9a-f-]{36})/.exec(footballUrl)![1];
 			const visitor = await freshContext(browser, js);
@@ -297,4 +308,36 @@ test('forged or broken form posts get a 4xx, never a 500', async ({ page, reques
 		expect(response.status(), response.url()).toBeGreaterThanOrEqual(400);
 		expect(response.status(), response.url()).toBeLessThan(500);
 	}
+});
+
+test('archiving asks first, and an archived activity can be restored', async ({ page }) => {
+	const email = uniqueEmail('archive');
+	const user = await createOrganizer(email);
+	const sql = database();
+	const { activityId, orgId } = await organizationWithActivity(sql, user.id, 'arkiv');
+	await logIn(page, email);
+	await expect(page).toHaveURL(/\/dashboard$/);
+	await page.goto(`/activities/${activityId}`);
+	await expect(page.getByRole('link', { name: /Forening arkiv/ })).toHaveAttribute(
+		'href',
+		`/organizations/${orgId}`
+	);
+	await page.getByRole('link', { name: 'Arkiver' }).click();
+	await expect(page.getByRole('heading', { name: 'Arkivere hele aktiviteten?' })).toBeVisible();
+	expect((await sql`select status from public.activities where id = ${activityId}`)[0].status).toBe(
+		'published'
+	);
+	await expectAccessible(page);
+	await page.getByRole('dialog').getByRole('button', { name: 'Arkiver' }).click();
+	await expect(page.getByRole('button', { name: 'Hent tilbake som utkast' })).toBeVisible();
+	expect((await sql`select status from public.activities where id = ${activityId}`)[0].status).toBe(
+		'archived'
+	);
+	await page.getByRole('button', { name: 'Hent tilbake som utkast' }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		'Aktiviteten er tilbake som utkast. Se over den og publiser den igjen.'
+	);
+	expect((await sql`select status from public.activities where id = ${activityId}`)[0].status).toBe(
+		'draft'
+	);
 });

@@ -66,7 +66,7 @@ for (const l of languages) {
 			expect(response?.status()).toBe(404);
 			await expect(page.locator('html')).toHaveAttribute('lang', l.lang);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-				l.lang === 'nb' ? 'Noe gikk galt' : 'Something went wrong'
+				l.lang === 'nb' ? 'Fant ikke siden' : 'Page not found'
 			);
 			await expectAccessible(page);
 		});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slugify } from './slugify';
 import { toRRule, type RecurrenceRule, type Weekday } from '$lib/recurrence';
 
 const slug = (max: number, key: string) =>
@@ -204,5 +205,8 @@ export function activityValues(data: FormData): Record<string, unknown> {
 		if (typeof v === 'string' && k !== 'weekdays' && k !== 'attributes') values[k] = v;
 	values.weekdays = data.getAll('weekdays').filter((v) => typeof v === 'string');
 	values.attributes = data.getAll('attributes').filter((v) => typeof v === 'string');
+	// The short name is made from the title when left empty (it stays editable).
+	if (!String(values.slug ?? '').trim() && typeof values.title === 'string')
+		values.slug = slugify(values.title, 80);
 	return values;
 }

@@ -13,15 +13,16 @@ export type FoundSession = Database['public']['Functions']['discover_sessions'][
 export const PAGE_SIZE = 40;
 
 /**
- * Upcoming public sessions matching `filters` in the window `from`–`to`, grouped by Oslo day.
+ * Upcoming public sessions matching `filters` in the window `from`–`to`, grouped by Oslo day,
+ * at most `limit` (PAGE_SIZE by default; the database gives 200 at most).
  * `next` is the cursor of a following page when this one is full. `fuzzy`: the text matched no
  * word, so these are the closest titles.
  */
 export async function listUpcoming(
 	supabase: Client,
-	input: { filters: Filters; from: Date; to: Date }
+	input: { filters: Filters; from: Date; to: Date; limit?: number }
 ): Promise<{ days: Day[]; next: string | null; fuzzy: boolean }> {
-	const { filters } = input;
+	const { filters, limit = PAGE_SIZE } = input;
 	const [afterAt, afterId] = filters.after ? filters.after.split('_') : [];
 	const words = searchWords(filters.q);
 	const { data, error } = await supabase.rpc('discover_sessions', {
@@ -35,7 +36,7 @@ export async function listUpcoming(
 		p_online: filters.mode === 'any' ? undefined : filters.mode === 'online',
 		p_after_at: afterAt,
 		p_after_id: afterId,
-		p_limit: PAGE_SIZE
+		p_limit: limit
 	});
 	if (error) throw new Error(`discovery.listUpcoming: ${error.code} ${error.message}`);
 	const days: Day[] = [];
@@ -47,7 +48,7 @@ export async function listUpcoming(
 	const last = data.at(-1);
 	return {
 		days,
-		next: data.length === PAGE_SIZE && last ? `${last.starts_at}_${last.session_id}` : null,
+		next: data.length === limit && last ? `${last.starts_at}_${last.session_id}` : null,
 		fuzzy: data[0]?.fuzzy ?? false
 	};
 }

@@ -57,3 +57,20 @@ export async function limited(
 			return formError(429, 'auth.errors.rateLimited', locale, values);
 	return null;
 }
+
+/** The limits of a request that sends an e-mail: per visitor address and per recipient. */
+export function limitedMail(
+	address: string,
+	recipient: string,
+	locale: Locale,
+	values: Record<string, string>
+) {
+	return limited(
+		[
+			['email', address],
+			['recipient', recipient]
+		],
+		locale,
+		values
+	);
+}

@@ -32,4 +32,15 @@ describe('security headers', () => {
 		expect(embed.get('content-security-policy')).toContain('frame-ancestors *');
 		expect(embed.get('x-frame-options')).toBeNull();
 	});
+
+	it('the English embeds may be framed too, and nothing else under /en', async () => {
+		const embed = await headersFor('https://sammen.example/en/embed/list?org=x');
+		expect(embed.get('content-security-policy')).toContain('frame-ancestors *');
+		expect(embed.get('x-frame-options')).toBeNull();
+		for (const path of ['/en', '/en/share', '/embedded', '/share', '/en/embedx/list']) {
+			const page = await headersFor(`https://sammen.example${path}`);
+			expect(page.get('content-security-policy')).toContain("frame-ancestors 'none'");
+			expect(page.get('x-frame-options')).toBe('DENY');
+		}
+	});
 });

@@ -1,12 +1,14 @@
 import type { Handle } from '@sveltejs/kit';
+import { stripLocale } from '$lib/i18n/locales';
 
 /**
- * Headers for every response. Only /embed/* may be framed by other sites; every other page
- * refuses framing. (kit.csp would overwrite a CSP set by a route, so framing is decided here.)
+ * Headers for every response. Only /embed/* (and its English twin /en/embed/*) may be framed by
+ * other sites, without X-Frame-Options (it has no "any site" value); every other page refuses framing. (kit.csp would overwrite a CSP set by a route, so framing is decided here.)
  */
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	const framable = event.url.pathname.startsWith('/embed/');
+	// event.url is the address as asked for: /en/embed/… reaches the same pages through reroute.
+	const framable = stripLocale(event.url.pathname).startsWith('/embed/');
 	const csp = response.headers.get('content-security-policy');
 	const frameAncestors = framable ? 'frame-ancestors *' : "frame-ancestors 'none'";
 	if (csp) response.headers.set('content-security-policy', `${csp}; ${frameAncestors}`);

@@ -3,6 +3,8 @@ import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
 import type { MessageKey } from '$lib/i18n/messages';
 import * as activities from '$lib/server/activities';
+import * as organizations from '$lib/server/organizations';
+import { describeRule, parseRRule } from '$lib/recurrence';
 import * as signupsAdmin from '$lib/server/signups-admin';
 import type { Failure } from '$lib/server/failure';
 import { readForm } from '$lib/server/forms';
@@ -33,30 +35,67 @@ function sessionOutcome(locals: App.Locals, sessionId: string, failure: Failure 
 }
 
 /**
- * An activity as its organizers manage it: status, every session, and sign-up counts per
- * session (`series` for a whole series; empty for anyone who does not organize it).
+ * An activity as its organizers manage it.
+ * - `activity`, `organization`: the details, and the organization (for the way back, and for an
+ *   honest state: a pending organization's activities are not public yet).
+ * - `schedule`: the repeat rule in words ("every Tuesday 18.00"), or null for one date.
+ * - `sessions`: the coming dates (past ones stay in the database for the counts).
+ * - `signupCounts`: sign-up counts per session (`series` for a whole series).
  */
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const activity = await mine(locals, params.id);
-	const counts = await signupsAdmin.countSignups(locals.supabase, { activityId: activity.id });
+	const [counts, organization, sessions] = await Promise.all([
+		signupsAdmin.countSignups(locals.supabase, { activityId: activity.id }),
+		organizations.get(locals.supabase, activity.organization_id),
+		activities.sessions(locals.supabase, activity.id)
+	]);
+	if (!organization) error(404, 'Not found');
+	const now = Date.now();
 	return {
 		activity,
-		sessions: await activities.sessions(locals.supabase, activity.id),
+		organization: { id: organization.id, name: organization.name, status: organization.status },
+		schedule: activity.rrule
+			? describeRule(parseRRule(activity.rrule, activity.timezone), {
+					locale: locals.locale,
+					timeZone: activity.timezone,
+					startTime: activity.start_time.slice(0, 5)
+				})
+			: null,
+		sessions: sessions.filter((s) => Date.parse(s.ends_at) > now),
 		signupCounts: 'data' in counts ? counts.data : null
 	};
 };
 
 export const actions: Actions = {
 	publish: async ({ locals, params }) => {
+		const activity = await mine(locals, params.id);
+		const organization = await organizations.get(locals.supabase, activity.organization_id);
+		// Honest about what the public sees: nothing, until the organization is approved.
+		const said =
+			organization?.status === 'approved' ? 'activity.published' : 'activity.publishedPending';
+		return outcome(
+			locals,
+			await activities.setStatus(locals.supabase, activity.id, 'published'),
+			said
+		);
+	},
+	/** Brings an archived activity back as a draft, to check and publish again. */
+	restore: async ({ locals, params }) => {
 		const { id } = await mine(locals, params.id);
 		return outcome(
 			locals,
-			await activities.setStatus(locals.supabase, id, 'published'),
-			'activity.published'
+			await activities.setStatus(locals.supabase, id, 'draft'),
+			'activity.restored'
 		);
 	},
-	archive: async ({ locals, params }) => {
+	/** Archives the whole activity — only with the confirmation the dialog (or its page) sends. */
+	archive: async ({ request, locals, params }) => {
 		const { id } = await mine(locals, params.id);
+		if ((await readForm(request)).confirm !== 'yes')
+			return fail(400, {
+				archiveConfirm: true,
+				message: translate(locals.locale, 'activity.archiveIntro')
+			});
 		return outcome(
 			locals,
 			await activities.setStatus(locals.supabase, id, 'archived'),

@@ -5,7 +5,7 @@ import * as activities from '$lib/server/activities';
 import * as organizations from '$lib/server/organizations';
 import * as signupsAdmin from '$lib/server/signups-admin';
 import type { Failure } from '$lib/server/failure';
-import { keep, limited, parse, readForm } from '$lib/server/forms';
+import { keep, limitedMail, parse, readForm } from '$lib/server/forms';
 import { inviteSchema } from '$lib/schemas/activity';
 import { privacySchema } from '$lib/schemas/organization-privacy';
 import type { Actions, PageServerLoad } from './$types';
@@ -55,14 +55,7 @@ export const actions: Actions = {
 		const values = await readForm(request);
 		const { data, failure } = parse(inviteSchema, values, locals.locale);
 		if (!data) return failure;
-		const tooMany = await limited(
-			[
-				['email', getClientAddress()],
-				['recipient', data.email]
-			],
-			locals.locale,
-			values
-		);
+		const tooMany = await limitedMail(getClientAddress(), data.email, locals.locale, values);
 		if (tooMany) return tooMany;
 		const result = await organizations.invite(locals.supabase, {
 			organizationId: params.id,

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { whatToExpect } from '$lib/components/activities/what-to-expect';
 import { localizePath } from '$lib/i18n/locales';
+import { describeRule, parseRRule } from '$lib/recurrence';
 import * as activities from '$lib/server/activities';
 import { calendarLinks } from '$lib/server/calendar-links';
 import { activityEvents, jsonLdScript } from '$lib/server/json-ld';
@@ -22,6 +23,7 @@ export const csr = false;
  * - `descriptionHtml`: the organizer's Markdown, sanitised.
  * - `mapUrl`: a plain link to OpenStreetMap's search (no embedded map: no third-party requests).
  * - `organizationPath`: the organization's public page in this language.
+ * - `schedule`: the repeat rule in words ("hver tirsdag kl. 18.00"), or null for a single date.
  * - `jsonLd`: schema.org Events, one per date, as a safe script element.
  * - `calendar`: "add to calendar" links (a file, Google, Outlook per date; the series; webcal:).
  * - `feeds`: the activity's calendar feed and JSON, announced in <head>.
@@ -59,6 +61,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				? `https://www.openstreetmap.org/search?query=${encodeURIComponent(place)}`
 				: null,
 		organizationPath,
+		schedule: activity.rrule
+			? describeRule(parseRRule(activity.rrule, activity.timezone), {
+					locale: locals.locale,
+					timeZone: activity.timezone,
+					startTime: activity.start_time.slice(0, 5)
+				})
+			: null,
 		jsonLd: events.length > 0 ? jsonLdScript(events) : null,
 		calendar: calendarLinks({
 			activity,

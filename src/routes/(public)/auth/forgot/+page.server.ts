@@ -1,5 +1,5 @@
 import * as accounts from '$lib/server/accounts';
-import { formError, limited, parse, readForm } from '$lib/server/forms';
+import { formError, limitedMail, parse, readForm } from '$lib/server/forms';
 import { emailOnlySchema } from '$lib/schemas/auth';
 import type { Actions } from './$types';
 
@@ -9,14 +9,7 @@ export const actions: Actions = {
 		const values = await readForm(request);
 		const { data, failure } = parse(emailOnlySchema, values, locals.locale);
 		if (!data) return failure;
-		const tooMany = await limited(
-			[
-				['email', getClientAddress()],
-				['recipient', data.email]
-			],
-			locals.locale,
-			values
-		);
+		const tooMany = await limitedMail(getClientAddress(), data.email, locals.locale, values);
 		if (tooMany) return tooMany;
 		const result = await accounts.sendPasswordReset(locals.supabase, data);
 		if (result) return formError(400, result.error, locals.locale, values);

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import * as accounts from '$lib/server/accounts';
-import { formError, limited, parse, readForm } from '$lib/server/forms';
+import { formError, limited, limitedMail, parse, readForm } from '$lib/server/forms';
 import { emailOnlySchema, logInSchema } from '$lib/schemas/auth';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,14 +40,7 @@ export const actions: Actions = {
 		const values = await readForm(request);
 		const { data, failure } = parse(emailOnlySchema, values, locals.locale);
 		if (!data) return failure;
-		const tooMany = await limited(
-			[
-				['email', getClientAddress()],
-				['recipient', data.email]
-			],
-			locals.locale,
-			values
-		);
+		const tooMany = await limitedMail(getClientAddress(), data.email, locals.locale, values);
 		if (tooMany) return tooMany;
 		const result = await accounts.sendLoginLink(locals.supabase, {
 			email: data.email,

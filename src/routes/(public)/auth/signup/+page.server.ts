@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import * as accounts from '$lib/server/accounts';
-import { formError, limited, parse, readForm } from '$lib/server/forms';
+import { formError, limitedMail, parse, readForm } from '$lib/server/forms';
 import { signUpSchema } from '$lib/schemas/auth';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,14 +15,7 @@ export const actions: Actions = {
 		const values = await readForm(request);
 		const { data, failure } = parse(signUpSchema, values, locals.locale);
 		if (!data) return failure;
-		const tooMany = await limited(
-			[
-				['email', getClientAddress()],
-				['recipient', data.email]
-			],
-			locals.locale,
-			values
-		);
+		const tooMany = await limitedMail(getClientAddress(), data.email, locals.locale, values);
 		if (tooMany) return tooMany;
 		const result = await accounts.signUp(locals.supabase, { ...data, locale: locals.locale });
 		if (result) return formError(400, result.error, locals.locale, values);
