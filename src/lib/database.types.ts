@@ -407,6 +407,7 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
+			create_recovery_codes: { Args: { p_hashes: string[] }; Returns: undefined };
 			discover_cities: { Args: Record<PropertyKey, never>; Returns: string[] };
 			discover_sessions: {
 				Args: {
@@ -452,6 +453,13 @@ export type Database = {
 					id: number;
 					last_error: string;
 					template: string;
+				}[];
+			};
+			invitation_preview: {
+				Args: { p_token_hash: string };
+				Returns: {
+					organization_name: string;
+					role: Database['public']['Enums']['member_role'];
 				}[];
 			};
 			invite_member: {
@@ -645,6 +653,7 @@ export type Database = {
 				Args: { p_action: string; p_signup: string };
 				Returns: Database['public']['Enums']['signup_status'];
 			};
+			use_recovery_code: { Args: { p_hash: string; p_user: string }; Returns: boolean };
 		};
 		Enums: {
 			activity_attribute:
