@@ -3,6 +3,7 @@ import type { Database } from '$lib/database.types';
 import type { PublicOrganization } from '$lib/types/organizations';
 import { changed, failureOf, type Failure } from './failure';
 import { isId } from './ids';
+import type { OrganizationSettings } from '$lib/schemas/organization';
 
 /** Approved organizations, by name, as the caller may see them (RLS hides the rest). */
 export async function listApproved(
@@ -188,16 +189,31 @@ export async function acceptInvitation(supabase: Client, token: string) {
 	return { membership: data, error };
 }
 
-/** An organization's privacy settings: discreet e-mails, and days sign-up data is kept. */
-export async function updatePrivacy(
+/**
+ * Saves an organization's settings (owners and admins: RLS refuses others, and a write that
+ * changes no row is FORBIDDEN). Status and approval are not among them: a trigger guards those.
+ */
+export async function updateSettings(
 	supabase: Client,
-	input: { organizationId: string; discreet: boolean; retentionDays: number }
+	input: { organizationId: string; settings: OrganizationSettings }
 ): Promise<Failure | null> {
 	if (!isId(input.organizationId)) return { status: 404, error: 'error.notFound' };
+	const s = input.settings;
 	return changed(
 		await supabase
 			.from('organizations')
-			.update({ discreet: input.discreet, retention_days: input.retentionDays })
+			.update({
+				name: s.name,
+				description: s.description,
+				approaches: s.approaches,
+				city: s.city,
+				region: s.region,
+				website: s.website,
+				contact_email: s.contactEmail,
+				contact_phone: s.contactPhone,
+				retention_days: s.retentionDays,
+				discreet: s.discreet
+			})
 			.eq('id', input.organizationId)
 			.select('id')
 	);
