@@ -4,7 +4,7 @@ import { Constants } from '$lib/database.types';
 export const APPROACHES = Constants.public.Enums.approach;
 
 // An empty field means "none" (null in the database); otherwise trimmed and checked.
-const optional = <T extends z.ZodType<string>>(check: T) =>
+const optional = (check: z.ZodString) =>
 	z
 		.string()
 		.trim()
