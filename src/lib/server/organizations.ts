@@ -152,8 +152,7 @@ export async function invite(
 ): Promise<Failure | null> {
 	if (!isId(input.organizationId)) return { status: 404, error: 'error.notFound' };
 	const token = crypto.randomUUID() + crypto.randomUUID().replaceAll('-', '');
-	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-	const hash = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+	const hash = await tokenHash(token);
 	const { error } = await supabase.rpc('invite_member', {
 		p_organization: input.organizationId,
 		p_email: input.email,
@@ -181,6 +180,29 @@ export async function removeMember(
 			.select('user_id'),
 		{ '23514': 'org.errors.lastOwner' }
 	);
+}
+
+/** SHA-256 (hex) of an invitation link's token: all the database keeps of it. */
+async function tokenHash(token: string): Promise<string> {
+	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+	return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * What an invitation link may tell anyone who has it: the organization's name and the role
+ * offered, or null when the invitation is unknown, used or expired.
+ */
+export async function previewInvitation(
+	supabase: Client,
+	token: string
+): Promise<{ organizationName: string; role: Database['public']['Enums']['member_role'] } | null> {
+	if (!/^[0-9a-f-]{20,100}$/i.test(token)) return null;
+	const { data, error } = await supabase.rpc('invitation_preview', {
+		p_token_hash: await tokenHash(token)
+	});
+	if (error) throw new Error(`organizations.previewInvitation: ${error.message}`);
+	const row = data?.[0];
+	return row ? { organizationName: row.organization_name, role: row.role } : null;
 }
 
 /** Accepts an invitation as the signed-in user (it must be the invited address). */
