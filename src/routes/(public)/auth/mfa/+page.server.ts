@@ -1,14 +1,14 @@
-import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import * as accounts from '$lib/server/accounts';
-import { formError, limited, parse, readForm } from '$lib/server/forms';
+import { formError, limitedCode, parse, readForm } from '$lib/server/forms';
 import { safeNext } from '$lib/server/next-path';
-import { recoveryCodeSchema, totpCodeSchema } from '$lib/schemas/auth';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { totpCodeSchema } from '$lib/schemas/auth';
+import type { Actions, PageServerLoad } from './$types';
 
 /**
- * The second step of logging in: a code from the authenticator app raises the session to aal2;
- * a recovery code stands in for a lost app.
+ * The second step of logging in: a code from the authenticator app raises the session to aal2
+ * (a recovery code, on /auth/recovery, stands in for a lost app).
  * - `next`: the same-site path to return to afterwards (an invitation), if any.
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -19,29 +19,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { next };
 };
 
-/** The form, once the attempt is counted per address and per account (codes can be guessed). */
-async function attempt({ request, locals, getClientAddress }: RequestEvent) {
-	if (!locals.claims) redirect(303, localizePath('/auth/login', locals.locale));
-	const values = await readForm(request);
-	const tooMany = await limited(
-		[
-			['login', getClientAddress()],
-			['account', String(locals.claims.sub)]
-		],
-		locals.locale,
-		values
-	);
-	return { values, userId: String(locals.claims.sub), tooMany };
-}
-
-/** Marks a failure as the recovery form's, so the page shows it beside that form. */
-const ofRecovery = <T extends Record<string, unknown>>(f: ActionFailure<T>) =>
-	fail(f.status, { ...f.data, recovery: true as const });
-
 export const actions: Actions = {
-	default: async (event) => {
-		const { locals } = event;
-		const { values, tooMany } = await attempt(event);
+	default: async ({ request, locals, getClientAddress }) => {
+		if (!locals.claims) redirect(303, localizePath('/auth/login', locals.locale));
+		const values = await readForm(request);
+		const tooMany = await limitedCode(
+			getClientAddress(),
+			String(locals.claims.sub),
+			locals.locale,
+			values
+		);
 		if (tooMany) return tooMany;
 		const { data, failure } = parse(totpCodeSchema, values, locals.locale);
 		if (!data) return failure;
@@ -51,16 +38,5 @@ export const actions: Actions = {
 			: null;
 		if (result) return formError(400, result.error, locals.locale, values);
 		redirect(303, safeNext(values.next) ?? localizePath('/dashboard', locals.locale));
-	},
-	/** A recovery code: spent, the lost authenticator removed, then on to add a new one. */
-	recovery: async (event) => {
-		const { locals } = event;
-		const { values, userId, tooMany } = await attempt(event);
-		if (tooMany) return ofRecovery(tooMany);
-		const { data, failure } = parse(recoveryCodeSchema, values, locals.locale);
-		if (!data) return ofRecovery(failure);
-		const result = await accounts.recoverWithCode({ userId, code: data.recoveryCode });
-		if (result) return ofRecovery(formError(400, result.error, locals.locale, values));
-		redirect(303, `${localizePath('/account', locals.locale)}?recovered=1`);
 	}
 };
