@@ -47,6 +47,9 @@ as $$
 declare
   me uuid := (select auth.uid());
 begin
+  perform public.require_second_factor();
+  -- Stricter than require_second_factor: codes exist only beside an authenticator, so the
+  -- session must have been confirmed with one (a user without a factor has nothing to recover).
   if me is null or coalesce((select auth.jwt() ->> 'aal'), 'aal1') <> 'aal2' then
     raise exception 'Confirm this session with your authenticator first'
       using errcode = '42501', hint = 'aal2';
