@@ -413,6 +413,7 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
+			create_recovery_codes: { Args: { p_hashes: string[] }; Returns: undefined };
 			discover_cities: { Args: Record<PropertyKey, never>; Returns: string[] };
 			discover_sessions: {
 				Args: {
@@ -500,6 +501,13 @@ export type Database = {
 					timezone: string;
 					title: string;
 					venue: string;
+				}[];
+			};
+			invitation_preview: {
+				Args: { p_token_hash: string };
+				Returns: {
+					organization_name: string;
+					role: Database['public']['Enums']['member_role'];
 				}[];
 			};
 			invite_member: {
@@ -693,6 +701,7 @@ export type Database = {
 				Args: { p_action: string; p_signup: string };
 				Returns: Database['public']['Enums']['signup_status'];
 			};
+			use_recovery_code: { Args: { p_hash: string; p_user: string }; Returns: boolean };
 		};
 		Enums: {
 			activity_attribute:

@@ -32,6 +32,13 @@ export const totpCodeSchema = z.object({
 		.trim()
 		.regex(/^\d{6}$/, { error: 'auth.errors.codeInvalid' })
 });
+/** A recovery code as printed (`k7m2q-x9p4r`); case, spaces and hyphens do not matter. */
+export const recoveryCodeSchema = z.object({
+	recoveryCode: z
+		.string({ error: 'auth.errors.recoveryCode' })
+		.trim()
+		.regex(/^[A-Za-z0-9]{5}[\s-]?[A-Za-z0-9]{5}$/, { error: 'auth.errors.recoveryCode' })
+});
 export const localeSchema = z.object({
 	locale: z.enum(['nb', 'en'], { error: 'account.errors.locale' })
 });

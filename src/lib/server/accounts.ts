@@ -3,6 +3,7 @@ import type { Database } from '$lib/database.types';
 import type { Locale } from '$lib/i18n/locales';
 import type { MessageKey } from '$lib/i18n/messages';
 import { qrSvg } from './qr';
+import { generateRecoveryCodes, hashRecoveryCode } from './recovery-codes';
 import { adminClient } from './supabase-admin';
 
 type Client = SupabaseClient<Database>;
@@ -31,15 +32,19 @@ function failure(error: AuthError | null): Failure | null {
 	return { error: ERRORS[error.code ?? ''] ?? 'auth.errors.generic' };
 }
 
-/** Creates an organizer account; Supabase Auth mails the confirmation link (in `locale`). */
+/**
+ * Creates an organizer account; Supabase Auth mails the confirmation link (in `locale`). `next`
+ * (a checked same-site path) is kept in the account's metadata, so confirming the address, in
+ * any browser, can return there (the mail's link carries only the token).
+ */
 export async function signUp(
 	supabase: Client,
-	input: { email: string; password: string; locale: Locale }
+	input: { email: string; password: string; locale: Locale; next?: string | null }
 ) {
 	const { error } = await supabase.auth.signUp({
 		email: input.email,
 		password: input.password,
-		options: { data: { locale: input.locale } }
+		options: { data: { locale: input.locale, ...(input.next ? { next: input.next } : {}) } }
 	});
 	return failure(error);
 }
@@ -73,15 +78,20 @@ export type LinkType = 'signup' | 'invite' | 'magiclink' | 'recovery' | 'email_c
 
 /**
  * Opens a session from an e-mail link's token hash (works in any browser, unlike PKCE links).
- * `needsCode` when the account has an authenticator to confirm the new session with.
+ * `needsCode` when the account has an authenticator to confirm the new session with; `next` is
+ * the path kept at sign-up (unchecked: the caller validates it).
  */
 export async function confirmLink(supabase: Client, input: { tokenHash: string; type: LinkType }) {
 	const { data, error } = await supabase.auth.verifyOtp({
 		token_hash: input.tokenHash,
 		type: input.type
 	});
-	if (error) return { ...failure(error)!, needsCode: false };
-	return { error: null, needsCode: hasAuthenticator(data.user) };
+	if (error) return { ...failure(error)!, needsCode: false, next: null };
+	return {
+		error: null,
+		needsCode: hasAuthenticator(data.user),
+		next: (data.user?.user_metadata?.next as unknown) ?? null
+	};
 }
 
 export async function updatePassword(supabase: Client, password: string) {
@@ -173,5 +183,50 @@ export async function deleteAccount(
 	const { error } = await adminClient().auth.admin.deleteUser(input.userId);
 	if (error) return failure(error);
 	await supabase.auth.signOut({ scope: 'local' });
+	return null;
+}
+
+/**
+ * Replaces the user's recovery codes with ten fresh ones and answers them, to be shown once;
+ * only their hashes are stored. The database wants a session confirmed with an authenticator.
+ */
+export async function createRecoveryCodes(
+	supabase: Client,
+	userId: string
+): Promise<{ codes: string[] } | Failure> {
+	const codes = generateRecoveryCodes();
+	const hashes = await Promise.all(codes.map((c) => hashRecoveryCode(userId, c)));
+	const { error } = await supabase.rpc('create_recovery_codes', { p_hashes: hashes });
+	return error ? { error: 'auth.errors.generic' } : { codes };
+}
+
+/**
+ * Logs in with a recovery code instead of the lost authenticator: spends the code, then removes
+ * the user's authenticators, so the session the password opened (aal1) is their highest level.
+ * `userId` comes from the verified session only. Both steps need the secret key: the code table
+ * is not reachable through the API roles (the session is still aal1 and must not be able to list
+ * or spend codes itself), and Supabase Auth lets a user remove a verified factor only from an
+ * aal2 session, which is exactly what the person cannot reach any more.
+ */
+export async function recoverWithCode(input: {
+	userId: string;
+	code: string;
+}): Promise<Failure | null> {
+	const admin = adminClient();
+	const { data: valid, error } = await admin.rpc('use_recovery_code', {
+		p_user: input.userId,
+		p_hash: await hashRecoveryCode(input.userId, input.code)
+	});
+	if (error) return { error: 'auth.errors.generic' };
+	if (valid !== true) return { error: 'auth.errors.recoveryCode' };
+	const { data, error: userError } = await admin.auth.admin.getUserById(input.userId);
+	if (userError) return failure(userError);
+	for (const factor of data.user.factors ?? []) {
+		const removed = await admin.auth.admin.mfa.deleteFactor({
+			userId: input.userId,
+			id: factor.id
+		});
+		if (removed.error) return failure(removed.error);
+	}
 	return null;
 }

@@ -58,6 +58,23 @@ export async function limited(
 	return null;
 }
 
+/** The limits of a code typed by a signed-in user (app or recovery code): per address and account. */
+export function limitedCode(
+	address: string,
+	userId: string,
+	locale: Locale,
+	values: Record<string, string>
+) {
+	return limited(
+		[
+			['login', address],
+			['account', userId]
+		],
+		locale,
+		values
+	);
+}
+
 /** The limits of a request that sends an e-mail: per visitor address and per recipient. */
 export function limitedMail(
 	address: string,

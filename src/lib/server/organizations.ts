@@ -3,6 +3,7 @@ import type { Database } from '$lib/database.types';
 import type { PublicOrganization } from '$lib/types/organizations';
 import { changed, failureOf, type Failure } from './failure';
 import { isId } from './ids';
+import type { OrganizationSettings } from '$lib/schemas/organization';
 
 /** Approved organizations, by name, as the caller may see them (RLS hides the rest). */
 export async function listApproved(
@@ -151,8 +152,7 @@ export async function invite(
 ): Promise<Failure | null> {
 	if (!isId(input.organizationId)) return { status: 404, error: 'error.notFound' };
 	const token = crypto.randomUUID() + crypto.randomUUID().replaceAll('-', '');
-	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-	const hash = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+	const hash = await tokenHash(token);
 	const { error } = await supabase.rpc('invite_member', {
 		p_organization: input.organizationId,
 		p_email: input.email,
@@ -182,22 +182,60 @@ export async function removeMember(
 	);
 }
 
+/** SHA-256 (hex) of an invitation link's token: all the database keeps of it. */
+async function tokenHash(token: string): Promise<string> {
+	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+	return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * What an invitation link may tell anyone who has it: the organization's name and the role
+ * offered, or null when the invitation is unknown, used or expired.
+ */
+export async function previewInvitation(
+	supabase: Client,
+	token: string
+): Promise<{ organizationName: string; role: Database['public']['Enums']['member_role'] } | null> {
+	if (!/^[0-9a-f-]{20,100}$/i.test(token)) return null;
+	const { data, error } = await supabase.rpc('invitation_preview', {
+		p_token_hash: await tokenHash(token)
+	});
+	if (error) throw new Error(`organizations.previewInvitation: ${error.message}`);
+	const row = data?.[0];
+	return row ? { organizationName: row.organization_name, role: row.role } : null;
+}
+
 /** Accepts an invitation as the signed-in user (it must be the invited address). */
 export async function acceptInvitation(supabase: Client, token: string) {
 	const { data, error } = await supabase.rpc('accept_invitation', { p_token: token });
 	return { membership: data, error };
 }
 
-/** An organization's privacy settings: discreet e-mails, and days sign-up data is kept. */
-export async function updatePrivacy(
+/**
+ * Saves an organization's settings (owners and admins: RLS refuses others, and a write that
+ * changes no row is FORBIDDEN). Status and approval are not among them: a trigger guards those.
+ */
+export async function updateSettings(
 	supabase: Client,
-	input: { organizationId: string; discreet: boolean; retentionDays: number }
+	input: { organizationId: string; settings: OrganizationSettings }
 ): Promise<Failure | null> {
 	if (!isId(input.organizationId)) return { status: 404, error: 'error.notFound' };
+	const s = input.settings;
 	return changed(
 		await supabase
 			.from('organizations')
-			.update({ discreet: input.discreet, retention_days: input.retentionDays })
+			.update({
+				name: s.name,
+				description: s.description,
+				approaches: s.approaches,
+				city: s.city,
+				region: s.region,
+				website: s.website,
+				contact_email: s.contactEmail,
+				contact_phone: s.contactPhone,
+				retention_days: s.retentionDays,
+				discreet: s.discreet
+			})
 			.eq('id', input.organizationId)
 			.select('id')
 	);

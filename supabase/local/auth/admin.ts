@@ -154,3 +154,20 @@ export async function deleteUser(
 	await ctx.sql`delete from auth.users where id = ${id}`;
 	return { status: 200, body: {} };
 }
+
+/**
+ * Removes one of a user's MFA factors, verified or not (supabase/auth internal/api/mfa.go
+ * `adminUserDeleteFactor`: 404 factor_not_found for another user's factor; answers the factor).
+ */
+export async function deleteFactor(
+	ctx: AuthContext,
+	_req: AuthRequest,
+	userId: string,
+	factorId: string
+): Promise<AuthResponse> {
+	await existing(ctx, userId);
+	const [factor] = await ctx.sql<{ id: string }[]>`
+		delete from auth.mfa_factors where id = ${factorId} and user_id = ${userId} returning id`;
+	if (!factor) throw notFound('mfa_factor_not_found', 'Factor not found');
+	return { status: 200, body: { id: factor.id } };
+}

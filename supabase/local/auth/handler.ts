@@ -51,9 +51,15 @@ async function route(ctx: AuthContext, req: AuthRequest): Promise<AuthResponse> 
 	const { method, path } = req;
 	const factor = /^\/factors\/([^/]+)(?:\/(challenge|verify))?$/.exec(path);
 	const adminUser = /^\/admin\/users\/([^/]+)$/.exec(path);
-	switch (
-		`${method} ${factor ? '/factors/:id' + (factor[2] ? `/${factor[2]}` : '') : adminUser ? '/admin/users/:id' : path}`
-	) {
+	const adminFactor = /^\/admin\/users\/([^/]+)\/factors\/([^/]+)$/.exec(path);
+	const shape = factor
+		? '/factors/:id' + (factor[2] ? `/${factor[2]}` : '')
+		: adminUser
+			? '/admin/users/:id'
+			: adminFactor
+				? '/admin/users/:id/factors/:factorId'
+				: path;
+	switch (`${method} ${shape}`) {
 		case 'GET /health':
 			return {
 				status: 200,
@@ -112,6 +118,9 @@ async function route(ctx: AuthContext, req: AuthRequest): Promise<AuthResponse> 
 		case 'DELETE /admin/users/:id':
 			requireAdmin(req);
 			return admin.deleteUser(ctx, req, adminUser![1]);
+		case 'DELETE /admin/users/:id/factors/:factorId':
+			requireAdmin(req);
+			return admin.deleteFactor(ctx, req, adminFactor![1], adminFactor![2]);
 		case 'POST /admin/generate_link':
 			requireAdmin(req);
 			return email.generateLink(ctx, req);

@@ -126,7 +126,10 @@ async function readCatalog(sql: postgres.TransactionSql, schemas: string[]): Pro
 		from pg_constraint con
 		join pg_class fc on fc.oid = con.conrelid join pg_namespace fn on fn.oid = fc.relnamespace
 		join pg_class tc on tc.oid = con.confrelid join pg_namespace tn on tn.oid = tc.relnamespace
-		where con.contype = 'f'`;
+		where con.contype = 'f'
+		-- A stable order (not the catalog's heap order, which shifts as migrations are added), so
+		-- PGRST201's list of candidate relationships comes out the same way every time.
+		order by fn.nspname, fc.relname, con.conname`;
 
 	// Views: a view over one base table that exposes a foreign key's columns under the same names
 	// gets that relationship too (PostgREST infers it from the view definition).

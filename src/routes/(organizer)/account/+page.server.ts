@@ -9,12 +9,14 @@ import type { Actions, PageServerLoad } from './$types';
 /**
  * - `authenticators`: the account's verified authenticator apps.
  * - `locale`: the language chosen for e-mails (from the account's metadata).
+ * - `recovered`: just logged in with a recovery code (the lost authenticator is removed).
  */
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const metadata = (locals.claims?.user_metadata ?? {}) as Record<string, unknown>;
 	return {
 		authenticators: await accounts.listAuthenticators(locals.supabase),
-		emailLocale: isLocale(metadata.locale) ? metadata.locale : locals.locale
+		emailLocale: isLocale(metadata.locale) ? metadata.locale : locals.locale,
+		recovered: url.searchParams.has('recovered')
 	};
 };
 
@@ -37,7 +39,29 @@ export const actions: Actions = {
 			code: data.code
 		});
 		if (result) return fail(400, { message: translate(locals.locale, result.error), pending });
-		return { success: translate(locals.locale, 'account.mfa.added') };
+		// The session is aal2 now: the recovery codes are made at once and shown this one time.
+		const made = await accounts.createRecoveryCodes(locals.supabase, String(locals.claims!.sub));
+		return {
+			success: translate(locals.locale, 'account.mfa.added'),
+			recoveryCodes: 'codes' in made ? made.codes : null
+		};
+	},
+	/** Fresh recovery codes replace the old ones; a fresh code from the app confirms it. */
+	recoveryCodes: async ({ request, locals }) => {
+		const values = await readForm(request);
+		const { data, failure } = parse(totpCodeSchema, values, locals.locale);
+		if (!data) return fail(400, { errors: { recoveryConfirm: failure?.data.errors.code } });
+		const factorId = await accounts.firstAuthenticator(locals.supabase);
+		const wrong = factorId
+			? await accounts.confirmCode(locals.supabase, { factorId, code: data.code })
+			: { error: 'account.errors.codeForDelete' as const };
+		if (wrong) return formError(400, wrong.error, locals.locale, {});
+		const made = await accounts.createRecoveryCodes(locals.supabase, String(locals.claims!.sub));
+		if (!('codes' in made)) return formError(400, made.error, locals.locale, {});
+		return {
+			success: translate(locals.locale, 'account.recovery.made'),
+			recoveryCodes: made.codes
+		};
 	},
 	removeAuthenticator: async ({ request, locals }) => {
 		const values = await readForm(request);

@@ -7,7 +7,6 @@ import * as signupsAdmin from '$lib/server/signups-admin';
 import type { Failure } from '$lib/server/failure';
 import { keep, limitedMail, parse, readForm } from '$lib/server/forms';
 import { inviteSchema } from '$lib/schemas/activity';
-import { privacySchema } from '$lib/schemas/organization-privacy';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -76,18 +75,6 @@ export const actions: Actions = {
 			role
 		});
 		return outcome(locals, result, 'org.roleChanged');
-	},
-	/** Discreet e-mails on or off, and how many days sign-up data is kept (owners and admins). */
-	privacy: async ({ request, locals, params }) => {
-		const values = await readForm(request);
-		const { data, failure } = parse(privacySchema, values, locals.locale);
-		if (!data) return failure;
-		const result = await organizations.updatePrivacy(locals.supabase, {
-			organizationId: params.id,
-			discreet: data.discreet,
-			retentionDays: data.retentionDays
-		});
-		return outcome(locals, result, 'org.privacySaved', values);
 	},
 	remove: async ({ request, locals, params }) => {
 		const values = await readForm(request);

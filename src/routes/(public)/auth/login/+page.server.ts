@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import * as accounts from '$lib/server/accounts';
+import { safeNext, withNext } from '$lib/server/next-path';
 import { formError, limited, limitedMail, parse, readForm } from '$lib/server/forms';
 import { emailOnlySchema, logInSchema } from '$lib/schemas/auth';
 import type { Actions, PageServerLoad } from './$types';
@@ -8,13 +9,16 @@ import type { Actions, PageServerLoad } from './$types';
 /**
  * - `method`: `password` (default) or `link`.
  * - `ended`: why the last session ended (idle, absolute, or logged out), to say so.
+ * - `next`: the same-site path to return to afterwards (an invitation), if any.
  */
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.claims) redirect(303, localizePath('/dashboard', locals.locale));
+	const next = safeNext(url.searchParams.get('next'));
+	if (locals.claims) redirect(303, next ?? localizePath('/dashboard', locals.locale));
 	const ended = url.searchParams.get('ended');
 	return {
 		method: url.searchParams.get('method') === 'link' ? 'link' : 'password',
-		ended: ended === 'idle' || ended === 'absolute' || ended === 'loggedOut' ? ended : null
+		ended: ended === 'idle' || ended === 'absolute' || ended === 'loggedOut' ? ended : null,
+		next
 	};
 };
 
@@ -34,7 +38,9 @@ export const actions: Actions = {
 		if (tooMany) return tooMany;
 		const result = await accounts.logIn(locals.supabase, data);
 		if (result.error) return formError(400, result.error, locals.locale, values);
-		redirect(303, localizePath(result.needsCode ? '/auth/mfa' : '/dashboard', locals.locale));
+		const next = safeNext(values.next);
+		if (result.needsCode) redirect(303, withNext(localizePath('/auth/mfa', locals.locale), next));
+		redirect(303, next ?? localizePath('/dashboard', locals.locale));
 	},
 	link: async ({ request, locals, getClientAddress }) => {
 		const values = await readForm(request);
