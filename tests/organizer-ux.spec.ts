@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { totp } from '../supabase/local/auth/totp.ts';
-import { PASSWORD, createOrganizer, logIn, uniqueEmail } from './support/accounts';
+import {
+	PASSWORD,
+	confirmLink,
+	createOrganizer,
+	freshContext,
+	logIn,
+	mailTo,
+	uniqueEmail
+} from './support/accounts';
 import {
 	addAuthenticator,
 	cookieHeader,
@@ -36,6 +44,9 @@ const LOCALES = {
 		passwordLabel: 'Passord',
 		invitedAs: 'inviterer deg til å arrangere aktiviteter på Sammen som arrangør',
 		accept: 'Godta invitasjonen',
+		signup: 'Lag en konto',
+		createAccount: 'Lag konto',
+		continue: 'Fortsett',
 		invalid: 'Invitasjonen gjelder ikke',
 		codeTitle: 'Skriv inn koden',
 		addApp: 'Koble til en kodeapp',
@@ -70,6 +81,9 @@ const LOCALES = {
 		passwordLabel: 'Password',
 		invitedAs: 'invites you to organize activities on Sammen as organizer',
 		accept: 'Accept the invitation',
+		signup: 'Create an account',
+		createAccount: 'Create account',
+		continue: 'Continue',
 		invalid: 'The invitation is not valid',
 		codeTitle: 'Enter the code',
 		addApp: 'Connect an authenticator app',
@@ -221,6 +235,34 @@ for (const [lang, L] of Object.entries(LOCALES)) {
 			await page.getByRole('button', { name: L.accept }).click();
 			await expect(page.getByRole('heading', { level: 1, name: org.name })).toBeVisible();
 			await expect(page).toHaveURL(new RegExp(`${L.prefix}/organizations/${orgId}$`));
+		});
+
+		test('a new invitee creates an account and confirming it, in another browser, returns to the invitation', async ({
+			page,
+			browser
+		}, info) => {
+			const owner = await createOrganizer(uniqueEmail('inviter'), lang);
+			const { orgId } = await organizationWithActivity(sql, owner.id, 'ny');
+			const [org] = await sql`select name from public.organizations where id = ${orgId}`;
+			const email = uniqueEmail('newcomer');
+			const token = await invitation(orgId, email);
+
+			await page.goto(`${L.prefix}/invitations/${token}`);
+			await page.getByRole('link', { name: L.signup }).click();
+			await expect(page).toHaveURL(/\/auth\/signup\?next=/);
+			await page.getByLabel(L.emailLabel).fill(email);
+			await page.getByLabel(L.passwordLabel).fill(PASSWORD);
+			await page.getByRole('button', { name: L.createAccount }).click();
+
+			const other = await freshContext(browser, info.project.use.javaScriptEnabled !== false);
+			const tab = await other.newPage();
+			await tab.goto(confirmLink(await mailTo(email)));
+			await tab.getByRole('button', { name: L.continue }).click();
+			await expect(tab).toHaveURL(new RegExp(`${L.prefix}/invitations/${token}$`));
+			await expect(tab.getByText(`${org.name} ${L.invitedAs}`)).toBeVisible();
+			await expect(tab.getByRole('button', { name: L.accept })).toBeVisible();
+			await expectAccessible(tab);
+			await other.close();
 		});
 
 		test('an invalid, used or expired invitation says so and offers no button', async ({
