@@ -197,3 +197,27 @@ test('50 people sign up at once through the app for the last 5 places: 5 get one
 		]);
 	}
 });
+
+test('forged or broken manage links answer 404 and change nothing, never a 5xx', async ({
+	request
+}) => {
+	const post = (path: string, form: Record<string, string> = {}) =>
+		request.post(path, {
+			form,
+			headers: { origin: process.env.SAMMEN_BASE_URL!, accept: 'text/html' },
+			maxRedirects: 0
+		});
+	const forged = 'A'.repeat(43);
+	for (const response of [
+		await post(`/signup/${forged}?/cancel`),
+		await post(`/signup/${forged}?/erase`, { confirm: 'yes' }),
+		await post(`/signup/${encodeURIComponent("' or 1=1 --")}?/cancel`),
+		await request.get(`/signup/${forged}/data.json`),
+		await request.get(`/signup/${forged}/calendar.ics`)
+	]) {
+		expect(response.status(), response.url()).toBe(404);
+	}
+	const page = await request.get(`/signup/${forged}`);
+	expect(page.status()).toBe(200);
+	expect(await page.text()).toContain('Vi fant ingen påmelding for denne lenken.');
+});
