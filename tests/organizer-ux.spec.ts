@@ -288,7 +288,10 @@ for (const [lang, L] of Object.entries(LOCALES)) {
 			const email = uniqueEmail('recovery');
 			await createOrganizer(email, lang);
 			await logIn(page, email, PASSWORD, en);
-			await expect(page.getByRole('heading', { level: 1, name: L.dashboard })).toBeVisible();
+			// Under a full parallel run the first log-in can take longer than 5 s.
+			await expect(page.getByRole('heading', { level: 1, name: L.dashboard })).toBeVisible({
+				timeout: 15_000
+			});
 			await page.goto(`${L.prefix}/account`);
 			await page.getByRole('button', { name: L.addApp }).click();
 			const secret = (await page.getByTestId('totp-secret').textContent())!.trim();

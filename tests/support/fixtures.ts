@@ -30,6 +30,11 @@ export { expect };
  */
 export async function expectAccessible(page: Page): Promise<void> {
 	if (test.info().project.use.javaScriptEnabled === false) return;
+	// Judge the page as a person sees it, not halfway through a fade-in (a dialog's 300 ms
+	// animation made its red button look too pale to axe now and then).
+	await page.evaluate(() =>
+		Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)))
+	);
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
 		.analyze();
