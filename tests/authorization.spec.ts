@@ -43,7 +43,13 @@ const ACTIONS: [string, Record<string, string>][] = [
 	['/account?/confirmAuthenticator', { factorId: id(), code: '123456' }],
 	['/account?/removeAuthenticator', { factorId: id() }],
 	['/account?/language', { locale: 'en' }],
-	['/account?/delete', { confirm: 'yes' }]
+	['/account?/delete', { confirm: 'yes' }],
+	[`/activities/${id()}?/restore`, {}],
+	[`/activities/${id()}/attendees/${id()}?/attendance`, { signupId: id(), status: 'attended' }],
+	[`/activities/${id()}/attendees/${id()}?/remove`, { signupId: id() }],
+	[`/activities/${id()}/attendees/${id()}?/promote`, { signupId: id() }],
+	[`/activities/${id()}/attendees/series?/message`, { subject: 'Hei', body: 'Hei alle' }],
+	[`/organizations/${id()}/settings`, { name: 'Kapret', retentionDays: '90' }]
 ];
 
 test('a visitor posting to any organizer action is sent to log in, never a 5xx', async ({
@@ -64,6 +70,12 @@ test('a visitor posting to any organizer action is sent to log in, never a 5xx',
 	expect(await enhanced.json()).toEqual({ type: 'redirect', status: 303, location: '/auth/login' });
 	const fetched = await request.get('/dashboard', { headers: { accept: 'application/json' } });
 	expect(fetched.status()).toBe(401);
+	// The organizer's downloads: a script gets 401, never a list.
+	for (const path of [
+		`/activities/${id()}/attendees/${id()}/export.csv`,
+		`/activities/${id()}/headcounts.csv`
+	])
+		expect((await request.get(path)).status(), path).toBe(401);
 	const page = await request.get('/dashboard', {
 		maxRedirects: 0,
 		headers: { accept: 'text/html' }
