@@ -90,7 +90,7 @@ test('a password-only session of an organizer with an authenticator changes noth
 	const email = uniqueEmail('totp-attack');
 	const user = await createOrganizer(email);
 	await addAuthenticator(email);
-	const { orgId, activityId } = await organizationWithActivity(sql, user.id, 'totp');
+	const { orgId, activityId, sessionId } = await organizationWithActivity(sql, user.id, 'totp');
 	await sql`update public.activities set status = 'draft', published_at = null where id = ${activityId}`;
 	await logIn(page, email);
 	await expect(page).toHaveURL(/\/auth\/mfa$/);
@@ -100,7 +100,12 @@ test('a password-only session of an organizer with an authenticator changes noth
 		[`/activities/${activityId}?/publish`, {}],
 		[`/activities/${activityId}?/archive`, { confirm: 'yes' }],
 		[`/organizations/${orgId}?/invite`, { email: 'ny@example.com', role: 'admin' }],
-		['/account?/delete', { confirm: 'yes' }]
+		['/account?/delete', { confirm: 'yes' }],
+		[`/organizations/${orgId}/settings`, { name: 'Kapret', retentionDays: '90' }],
+		[
+			`/activities/${activityId}/attendees/${sessionId}?/message`,
+			{ subject: 'Hei', body: 'Hei alle' }
+		]
 	];
 	for (const [path, form] of attempts) {
 		const response = await postForm(request, path, form, { cookie });
@@ -134,9 +139,11 @@ test('a password-only session of an organizer with an authenticator changes noth
 
 	const [state] = await sql`
 		select (select status from public.activities where id = ${activityId}) as status,
+		       (select name from public.organizations where id = ${orgId}) <> 'Kapret' as named,
+		       (select count(*)::int from private.outbox where template = 'organizer_message' and data->>'activity_id' = ${activityId}) as messages,
 		       (select count(*)::int from public.invitations where organization_id = ${orgId}) as invitations,
 		       (select count(*)::int from auth.users where id = ${user.id}) as users`;
-	expect(state).toEqual({ status: 'draft', invitations: 0, users: 1 });
+	expect(state).toEqual({ status: 'draft', named: true, messages: 0, invitations: 0, users: 1 });
 });
 
 test("an organizer of organization B cannot touch A's activity, sessions or members", async ({
