@@ -1,6 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Tables, TablesInsert, TablesUpdate } from '$lib/database.types';
-import { expand, parseRRule, type Occurrence } from '$lib/recurrence';
+import { describeRule, expand, parseRRule, type Occurrence } from '$lib/recurrence';
+import type { Locale } from '$lib/i18n/locales';
 import { changed, failureOf, type Failure } from './failure';
 import { isId } from './ids';
 
@@ -290,4 +291,17 @@ export async function getPublicPage(supabase: Client, input: { id: string; now?:
 		.limit(PAGE_SESSIONS);
 	if (sessionsError) fail('getPublicPage', sessionsError);
 	return { activity, organization: activity.organizations, sessions: upcoming };
+}
+
+/** An activity's repeat rule in words ("hver tirsdag kl. 18.00"), or null for a single date. */
+export function scheduleOf(
+	activity: Pick<Activity, 'rrule' | 'timezone' | 'start_time'>,
+	locale: Locale
+): string | null {
+	if (!activity.rrule) return null;
+	return describeRule(parseRRule(activity.rrule, activity.timezone), {
+		locale,
+		timeZone: activity.timezone,
+		startTime: activity.start_time.slice(0, 5)
+	});
 }

@@ -4,7 +4,6 @@ import { translate } from '$lib/i18n/translate';
 import type { MessageKey } from '$lib/i18n/messages';
 import * as activities from '$lib/server/activities';
 import * as organizations from '$lib/server/organizations';
-import { describeRule, parseRRule } from '$lib/recurrence';
 import * as signupsAdmin from '$lib/server/signups-admin';
 import type { Failure } from '$lib/server/failure';
 import { readForm } from '$lib/server/forms';
@@ -54,13 +53,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		activity,
 		organization: { id: organization.id, name: organization.name, status: organization.status },
-		schedule: activity.rrule
-			? describeRule(parseRRule(activity.rrule, activity.timezone), {
-					locale: locals.locale,
-					timeZone: activity.timezone,
-					startTime: activity.start_time.slice(0, 5)
-				})
-			: null,
+		schedule: activities.scheduleOf(activity, locals.locale),
 		sessions: sessions.filter((s) => Date.parse(s.ends_at) > now),
 		signupCounts: 'data' in counts ? counts.data : null
 	};

@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { whatToExpect } from '$lib/components/activities/what-to-expect';
 import { localizePath } from '$lib/i18n/locales';
-import { describeRule, parseRRule } from '$lib/recurrence';
 import * as activities from '$lib/server/activities';
 import { calendarLinks } from '$lib/server/calendar-links';
 import { activityEvents, jsonLdScript } from '$lib/server/json-ld';
@@ -61,13 +60,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				? `https://www.openstreetmap.org/search?query=${encodeURIComponent(place)}`
 				: null,
 		organizationPath,
-		schedule: activity.rrule
-			? describeRule(parseRRule(activity.rrule, activity.timezone), {
-					locale: locals.locale,
-					timeZone: activity.timezone,
-					startTime: activity.start_time.slice(0, 5)
-				})
-			: null,
+		schedule: activities.scheduleOf(activity, locals.locale),
 		jsonLd: events.length > 0 ? jsonLdScript(events) : null,
 		calendar: calendarLinks({
 			activity,
