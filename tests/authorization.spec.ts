@@ -196,6 +196,24 @@ test("an organizer of organization B cannot touch A's activity, sessions or memb
 		expect(response.status(), path).toBe(status);
 		expect(await response.text(), path).toContain(message);
 	}
+	// Further ways in, each refused with a 4xx (which one depends on the page behind the action).
+	for (const [path, form] of [
+		[`/activities/${a.activityId}?/restore`, {}],
+		[`/activities/${a.activityId}/edit?/save`, { title: 'Kapret', slug: 'kapret' }],
+		[`/organizations/${a.orgId}/activities/new?/save`, { title: 'Kapret aktivitet' }],
+		['/admin?/approve', { id: a.orgId, name: 'X' }],
+		['/admin?/suspend', { id: a.orgId, name: 'X' }]
+	] as [string, Record<string, string>][]) {
+		const status = (await postForm(request, path, form, { cookie })).status();
+		expect(status, path).toBeGreaterThanOrEqual(400);
+		expect(status, path).toBeLessThan(500);
+	}
+	const [untouched] = await sql`
+		select (select title from public.activities where id = ${a.activityId}) as title,
+		       (select count(*)::int from public.activities where organization_id = ${a.orgId}) as activities,
+		       (select status from public.organizations where id = ${a.orgId}) as org`;
+	expect(untouched).toMatchObject({ activities: 1, org: 'approved' });
+	expect(untouched.title).not.toBe('Kapret');
 	const [state] = await sql`
 		select a.status, a.cancel_reason, s.status as session, s.starts_at = s.starts_at as kept,
 		       (select count(*)::int from public.invitations where organization_id = ${a.orgId}) as invitations,
@@ -250,4 +268,24 @@ test('deleting an account with an authenticator needs a fresh code, even in a co
 	expect(deleted.status()).toBe(303);
 	expect(deleted.headers().location).toBe('/?deleted=1');
 	expect(await exists()).toBe(0);
+});
+
+test('forged or broken sign-up posts answer 404, never 5xx', async ({ request }) => {
+	for (const path of [`/activity/${id()}?/signup`, '/activity/not-an-id?/signup']) {
+		const response = await postForm(request, path, {
+			key: id(),
+			name: 'Per',
+			email: 'per@example.com',
+			consent: 'yes',
+			sessionId: id()
+		});
+		expect(response.status(), path).toBe(404);
+	}
+	const broken = await postForm(request, `/activity/${id()}?/signup`, {
+		key: 'not-a-key',
+		name: 'x'.repeat(10_000),
+		email: '\u0000'
+	});
+	// The action refuses the input (400); the page of a missing activity then answers 404.
+	expect([400, 404]).toContain(broken.status());
 });
