@@ -382,7 +382,10 @@ const FORM = {
 		nth: 'Hvilken uke i måneden',
 		ends: 'Slutter',
 		signupFor: 'Hva man melder seg på',
-		you: '(deg)'
+		you: '(deg)',
+		save: 'Lagre utkast',
+		title: 'Tittel',
+		titleMissing: 'Skriv en tittel'
 	},
 	en: {
 		prefix: '/en',
@@ -393,7 +396,10 @@ const FORM = {
 		nth: 'Which week of the month',
 		ends: 'Ends',
 		signupFor: 'What people sign up for',
-		you: '(you)'
+		you: '(you)',
+		save: 'Save draft',
+		title: 'Title',
+		titleMissing: 'Write a title'
 	}
 } as const;
 
@@ -425,6 +431,30 @@ for (const [lang, F] of Object.entries(FORM)) {
 			await expect(nth).toBeVisible();
 			// The sign-up group's legend and its first field no longer say the same thing twice.
 			await expect(page.getByLabel(F.signupFor)).toBeVisible();
+			await expectAccessible(page);
+		});
+
+		test('an empty required field: the summary takes focus, and its link, followed with the keyboard, moves focus to the field', async ({
+			page
+		}, info) => {
+			const js = info.project.use.javaScriptEnabled !== false;
+			const email = uniqueEmail('summary');
+			const owner = await createOrganizer(email, lang);
+			const { orgId } = await organizationWithActivity(sql, owner.id, 'sum');
+			await logIn(page, email, PASSWORD, lang === 'en');
+			await expect(page).toHaveURL(/\/dashboard$/);
+			await page.goto(`${F.prefix}/organizations/${orgId}/activities/new`);
+			await page.getByLabel(F.title, { exact: true }).focus();
+			await page.keyboard.press('Enter'); // submits the form from the empty title field
+
+			const summary = page.locator('.ds-error-summary');
+			await expect(summary).toBeFocused(); // `autofocus` without JavaScript, focus() with it
+			const link = summary.getByRole('link', { name: F.titleMissing });
+			if (js) await page.keyboard.press('Tab');
+			else await link.focus();
+			await expect(link).toBeFocused();
+			await page.keyboard.press('Enter');
+			await expect(page.getByLabel(F.title, { exact: true })).toBeFocused();
 			await expectAccessible(page);
 		});
 
