@@ -25,6 +25,8 @@ describe('SMTP conversation', () => {
 		expect(ehlo.lines).toEqual(
 			expect.arrayContaining(['8BITMIME', 'SMTPUTF8', 'SIZE 10485760', 'AUTH PLAIN LOGIN'])
 		);
+		// Nodemailer upgrades whenever STARTTLS is offered; the catcher has no certificate to offer.
+		expect(ehlo.lines).not.toContain('STARTTLS');
 		expect((await client.command('HELO client.example')).code).toBe(250);
 		expect((await client.command('QUIT')).code).toBe(221);
 		await client.closed();
@@ -127,9 +129,12 @@ describe('SMTP conversation', () => {
 		const client = await greetedClient(catcher.smtpPort);
 		expect((await client.command('NOOP')).code).toBe(250);
 		expect((await client.command('VRFY kari')).code).toBe(252);
+		expect((await client.command('HELP')).code).toBe(214);
 		expect((await client.command('FROBNICATE')).code).toBe(500);
-		expect((await client.command('EXPN list')).code).toBe(502);
-		expect((await client.command('STARTTLS')).code).toBe(502);
+		// The hand-written server said 502 (not implemented) to these; smtp-server treats a
+		// command it lacks or has disabled (STARTTLS: loopback needs no TLS) as unrecognised.
+		expect((await client.command('EXPN list')).code).toBe(500);
+		expect((await client.command('STARTTLS')).code).toBe(500);
 		expect((await client.command('MAIL TO:<a@example.no>')).code).toBe(501);
 		expect((await client.command('AUTH CRAM-MD5')).code).toBe(504);
 		expect((await client.command('QUIT')).code).toBe(221);
