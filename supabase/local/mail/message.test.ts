@@ -86,6 +86,68 @@ describe('MIME over SMTP', () => {
 		expect(message.to).toEqual(['oystein@example.no']);
 	});
 
+	it('makes up no text for an HTML-only mail, as Auth sends them', async () => {
+		const html = '<h2>Bekreft</h2><p><a href="https://sammen.local/confirm?t=1">Bekreft</a></p>';
+		const message = await roundTrip(
+			[
+				'Subject: Bekreft',
+				'MIME-Version: 1.0',
+				'Content-Type: text/html; charset=utf-8',
+				'Content-Transfer-Encoding: base64',
+				'',
+				Buffer.from(html).toString('base64')
+			].join('\r\n')
+		);
+		expect(message.text).toBe('');
+		expect(message.html).toBe(html);
+		expect(message.links).toEqual(['https://sammen.local/confirm?t=1']);
+	});
+
+	it('keeps an HTML part and a plain-text footer apart in multipart/mixed', async () => {
+		const message = await roundTrip(
+			[
+				'Subject: Footer',
+				'Content-Type: multipart/mixed; boundary=m',
+				'',
+				'--m',
+				'Content-Type: text/html',
+				'',
+				'<p>Hei</p>',
+				'--m',
+				'Content-Type: text/plain',
+				'',
+				'Avmeld: https://list.example/off',
+				'--m--'
+			].join('\r\n')
+		);
+		// mailparser joins the body parts in order (HTML with <br/>, text with \n), each part
+		// adding to its own kind only; the empty piece is where the other part was.
+		expect(message.html).toBe('<p>Hei</p><br/>\n');
+		expect(message.text).toBe('\nAvmeld: https://list.example/off');
+	});
+
+	it('leaves cid: images in the HTML as sent instead of inlining them', async () => {
+		const message = await roundTrip(
+			[
+				'Subject: Logo',
+				'Content-Type: multipart/related; boundary=r',
+				'',
+				'--r',
+				'Content-Type: text/html; charset=utf-8',
+				'',
+				'<p>Hei</p><img src="cid:logo@sammen" alt="">',
+				'--r',
+				'Content-Type: image/png',
+				'Content-ID: <logo@sammen>',
+				'Content-Transfer-Encoding: base64',
+				'',
+				noise(64, 3).toString('base64'),
+				'--r--'
+			].join('\r\n')
+		);
+		expect(message.html).toBe('<p>Hei</p><img src="cid:logo@sammen" alt="">');
+	});
+
 	it('finds text and HTML inside nested multipart/mixed and keeps attachments out of both', async () => {
 		const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), noise(3000, 7)]);
 		const message = await roundTrip(

@@ -59,7 +59,6 @@ export interface MessageSummary {
 const PARSER_OPTIONS: SimpleParserOptions = {
 	skipHtmlToText: true,
 	skipTextToHtml: true,
-	skipImageLinks: true,
 	keepCidLinks: true
 };
 

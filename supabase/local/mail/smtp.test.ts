@@ -1,3 +1,4 @@
+import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMailCatcher, type MailCatcher } from './index.ts';
 import { greetedClient, SmtpTestClient } from './test-client.ts';
@@ -156,5 +157,42 @@ describe('SMTP conversation', () => {
 		expect((await login.command(Buffer.from('secret').toString('base64'))).code).toBe(235);
 		expect((await login.command('AUTH PLAIN')).code).toBe(503);
 		login.destroy();
+	});
+
+	it('takes mail from nodemailer as the app sends it: AUTH, 8-bit subject, HTML and an attachment', async () => {
+		// As src/lib/server/outbox/config.ts builds it with SMTP_USER set: no TLS options at all.
+		const transport = createTransport({
+			host: '127.0.0.1',
+			port: catcher.smtpPort,
+			secure: false,
+			auth: { user: 'sammen', pass: 'secret' }
+		});
+		const info = await transport.sendMail({
+			from: 'Sammen <ikke-svar@sammen.local>',
+			to: 'kari@example.no',
+			bcc: 'arkiv@example.no',
+			subject: 'Du er påmeldt – æøå',
+			text: 'Hei!\nSe påmeldingen: https://sammen.test/signup/abc',
+			html: '<p>Hei!</p><a href="https://sammen.test/signup/abc?x=1&amp;y=2">Se påmeldingen</a>',
+			attachments: [
+				{
+					filename: 'invitasjon.ics',
+					content: 'BEGIN:VCALENDAR\r\nURL:https://calendar.example/\r\nEND:VCALENDAR\r\n',
+					contentType: 'text/calendar; method=REQUEST; charset=utf-8'
+				}
+			]
+		});
+		transport.close();
+		expect(info.accepted).toEqual(['kari@example.no', 'arkiv@example.no']);
+		expect(catcher.store.list()).toHaveLength(1);
+		expect(catcher.store.list()[0]).toMatchObject({
+			from: 'Sammen <ikke-svar@sammen.local>',
+			to: ['kari@example.no'],
+			subject: 'Du er påmeldt – æøå',
+			text: 'Hei!\nSe påmeldingen: https://sammen.test/signup/abc',
+			html: '<p>Hei!</p><a href="https://sammen.test/signup/abc?x=1&amp;y=2">Se påmeldingen</a>',
+			links: ['https://sammen.test/signup/abc?x=1&y=2', 'https://sammen.test/signup/abc'],
+			envelope: { from: 'ikke-svar@sammen.local', to: ['kari@example.no', 'arkiv@example.no'] }
+		});
 	});
 });
