@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMailCatcher, type MailCatcher, type MailMessage } from './index.ts';
-import { findLinks } from './message.ts';
 import { greetedClient, noise } from './test-client.ts';
 
 let catcher: MailCatcher;
@@ -295,18 +294,5 @@ describe('MIME over SMTP', () => {
 		}
 		expect((await client.command('NOOP')).code).toBe(250);
 		client.destroy();
-	});
-});
-
-describe('findLinks', () => {
-	it('takes http(s) hrefs with entities decoded and URLs in text without trailing punctuation', () => {
-		const html =
-			'<a href="https://x.no/?a=1&amp;b=2">1</a> <a href=mailto:a@b>m</a> <a data-href="https://no">';
-		const text = 'See https://y.no/path). And (https://x.no/?a=1&b=2) again, http://z.no.';
-		expect(findLinks(html, text)).toEqual([
-			'https://x.no/?a=1&b=2',
-			'https://y.no/path',
-			'http://z.no'
-		]);
 	});
 });
