@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMailCatcher, type MailCatcher } from './index.ts';
@@ -31,6 +32,21 @@ describe('SMTP conversation', () => {
 		expect((await client.command('HELO client.example')).code).toBe(250);
 		expect((await client.command('QUIT')).code).toBe(221);
 		await client.closed();
+	});
+
+	// smtp-server's default answers such a client "421 You talk too soon" after a 100 ms pause
+	// before every greeting; the catcher greets at once (see PromptSMTPServer in smtp.ts).
+	it('serves a client that speaks before the greeting', async () => {
+		const socket = connect(catcher.smtpPort, '127.0.0.1');
+		socket.write('EHLO early\r\nNOOP\r\nQUIT\r\n');
+		let received = '';
+		socket.on('data', (chunk) => (received += chunk));
+		await new Promise((resolve) => socket.on('close', resolve));
+		const codes = received
+			.split('\r\n')
+			.filter((line) => /^\d{3} /.test(line))
+			.map((line) => Number(line.slice(0, 3)));
+		expect(codes).toEqual([220, 250, 250, 221]);
 	});
 
 	it('stores a plain message with its envelope', async () => {
