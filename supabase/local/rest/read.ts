@@ -30,18 +30,60 @@ export async function read(
 	const params = new Params();
 	const builder = new QueryBuilder(cache, params, parsed.options);
 	const scope = tableScope(relation);
-	const sql = selectSql(builder, scope, parsed, config, true);
-	const rows = await asCaller(pool, cache, config, caller, req, true, (tx) =>
-		tx.unsafe(sql, params.values as never[])
+	const statement = selectSql(builder, scope, parsed, config, true);
+	const context = { schema: relation.schema, prefer: parsed.prefer };
+	const row = await asCaller(pool, cache, config, caller, req, true, context, (tx) =>
+		runSelect(tx, statement, params, parsed, config)
 	);
-	return respond(
-		req,
-		parsed,
-		rows[0] as unknown as ResultRow,
-		200,
-		parsed.options.get('')?.offset ?? 0,
-		true
-	);
+	return respond(req, parsed, row, 200, parsed.options.get('')?.offset ?? 0, true);
+}
+
+/** A level-0 read: the statement, and where the count comes from (see `withTotal`). */
+export interface SelectStatement {
+	sql: string;
+	/** `from … where …` of the rows counted, and how many bind parameters it uses. */
+	count: { from: string; params: number };
+}
+
+/** Runs a read and completes its total as `Prefer: count=…` asks. */
+export async function runSelect(
+	tx: postgres.TransactionSql,
+	statement: SelectStatement,
+	params: Params,
+	parsed: ParsedRequest,
+	config: RestConfig
+): Promise<ResultRow> {
+	const [row] = (await tx.unsafe(
+		statement.sql,
+		params.values as never[]
+	)) as unknown as ResultRow[];
+	return withTotal(tx, statement, params, parsed, config, row);
+}
+
+/**
+ * count=planned takes the planner's row estimate of the count query; count=estimated counts
+ * exactly up to max_rows and takes the larger of that and the estimate past it (PostgREST
+ * src/PostgREST/Query.hs, resultSetWTotal; docs: Pagination and Count > Planned/Estimated Count).
+ */
+export async function withTotal(
+	tx: postgres.TransactionSql,
+	statement: SelectStatement,
+	params: Params,
+	parsed: ParsedRequest,
+	config: RestConfig,
+	row: ResultRow
+): Promise<ResultRow> {
+	const count = parsed.prefer.count;
+	if (count !== 'planned' && count !== 'estimated') return row;
+	const exact = row.total === null || row.total === undefined ? null : Number(row.total);
+	if (count === 'estimated' && (config.maxRows === null || (exact ?? 0) <= config.maxRows))
+		return row;
+	const [plan] = (await tx.unsafe(
+		`explain (format json) select 1 from ${statement.count.from}`,
+		params.values.slice(0, statement.count.params) as never[]
+	)) as unknown as { 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[];
+	const planned = Number(plan['QUERY PLAN'][0].Plan['Plan Rows']);
+	return { ...row, total: count === 'planned' ? planned : Math.max(exact ?? 0, planned) };
 }
 
 /**
@@ -69,21 +111,31 @@ export function selectSql(
 	parsed: ParsedRequest,
 	config: RestConfig,
 	countable: boolean
-): string {
+): SelectStatement {
 	const root = builder.level('');
 	const where = builder.whereFor(scope, parsed.select);
 	const whereSql = where.length ? ` where ${where.join(' and ')}` : '';
+	const countFrom = `${scope.from} ${scope.alias}${whereSql}`;
+	const countParams = builder.params.values.length;
 	let limit = root.limit;
 	if (config.maxRows !== null) limit = Math.min(limit ?? Infinity, config.maxRows);
 	const fields = builder.selectList(scope, parsed.select).join(', ');
 	const order = builder.orderSql(scope, root.order);
 	const limits = builder.limitSql(limit === Infinity ? undefined : limit, root.offset);
 	const inner = `select ${fields} from ${scope.from} ${scope.alias}${whereSql}${order}${limits}`;
-	const total =
-		countable && parsed.prefer.count
-			? `(select count(*) from ${scope.from} ${scope.alias}${whereSql})`
-			: 'null';
-	return `select ${total} as total, count(*) as n, ${aggregate(parsed.accept)} as body from (${inner}) _r`;
+	let total = 'null';
+	if (countable && parsed.prefer.count === 'exact') total = `(select count(*) from ${countFrom})`;
+	else if (countable && parsed.prefer.count === 'estimated') {
+		// Counted exactly up to max_rows + 1, so that passing max_rows shows.
+		total =
+			config.maxRows === null
+				? `(select count(*) from ${countFrom})`
+				: `(select count(*) from (select 1 from ${countFrom} limit ${config.maxRows + 1}) _c)`;
+	}
+	return {
+		sql: `select ${total} as total, count(*) as n, ${aggregate(parsed.accept)} as body from (${inner}) _r`,
+		count: { from: countFrom, params: countParams }
+	};
 }
 
 export function respond(

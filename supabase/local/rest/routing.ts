@@ -2,7 +2,7 @@ import type postgres from 'postgres';
 import type { Caller } from '../keys/gateway.ts';
 import { ApiError, closest } from './errors.ts';
 import { read } from './read.ts';
-import { parseRequest } from './request.ts';
+import { checkStrict, parseRequest, preferOptions } from './request.ts';
 import { rpc } from './rpc.ts';
 import { key, type SchemaCache } from './schema-cache.ts';
 import type { RestConfig, RestRequest, RestResponse } from './types.ts';
@@ -32,6 +32,20 @@ export async function route(
 	config: RestConfig
 ): Promise<RestResponse> {
 	const schema = schemaOf(req, config);
+	const response = await dispatch(req, caller, pool, cache, config, schema);
+	// With more than one exposed schema, PostgREST names the one that answered.
+	if (config.schemas.length > 1) response.headers['content-profile'] = schema;
+	return response;
+}
+
+async function dispatch(
+	req: RestRequest,
+	caller: Caller,
+	pool: postgres.Sql,
+	cache: SchemaCache,
+	config: RestConfig,
+	schema: string
+): Promise<RestResponse> {
 	const segments = req.path.split('/').filter(Boolean).map(decodeURIComponent);
 	if (segments.length === 2 && segments[0] === 'rpc')
 		return rpc(req, caller, pool, cache, config, schema, segments[1]);
@@ -52,7 +66,8 @@ export async function route(
 			near ? `Perhaps you meant the table '${schema}.${near}'` : null
 		);
 	}
-	const parsed = parseRequest(req.url, req.headers);
+	const parsed = parseRequest(req.url, req.headers, false, preferOptions(config, cache));
+	checkStrict(parsed.prefer);
 	switch (req.method) {
 		case 'GET':
 		case 'HEAD':

@@ -3,6 +3,11 @@ export interface RestConfig {
 	schemas: string[];
 	extraSearchPath: string[];
 	maxRows: number | null;
+	/**
+	 * PostgREST's db-tx-end: whether a request may choose `Prefer: tx=rollback`. Hosted Supabase
+	 * keeps PostgREST's default, `commit` (the preference is then ignored).
+	 */
+	txEnd?: 'commit' | 'commit-allow-override' | 'rollback' | 'rollback-allow-override';
 }
 
 export interface RestRequest {
@@ -12,6 +17,8 @@ export interface RestRequest {
 	url: URL;
 	headers: Headers;
 	body: string;
+	/** The body's bytes (a bytea parameter takes them as they are). */
+	raw?: Buffer;
 }
 
 export interface RestResponse {

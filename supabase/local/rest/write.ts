@@ -2,7 +2,7 @@ import type postgres from 'postgres';
 import type { Caller } from '../keys/gateway.ts';
 import { ApiError } from './errors.ts';
 import { ident, Params, QueryBuilder } from './query.ts';
-import type { ParsedRequest } from './request.ts';
+import { checkMaxAffected, type ParsedRequest } from './request.ts';
 import { aggregate, respond, tableScope, type ResultRow } from './read.ts';
 import type { Relation, SchemaCache } from './schema-cache.ts';
 import { asCaller } from './transaction.ts';
@@ -67,7 +67,8 @@ export async function write(
 		rows = `(select ${fields} from _m t0${order}) _r`;
 	}
 	const sql = `with _m as (${mutation}) select count(*) as n, ${inserted} as inserted, ${body} as body from ${rows}`;
-	return asCaller(pool, cache, config, caller, req, false, async (tx) => {
+	const context = { schema: relation.schema, prefer: parsed.prefer };
+	return asCaller(pool, cache, config, caller, req, false, context, async (tx) => {
 		// Like PostgREST, RETURNING carries only columns the caller may read, so a table with
 		// column-level SELECT grants can still be written; selecting a column the caller may not
 		// read answers 42501, as Postgres does for a plain SELECT of it.
@@ -105,6 +106,8 @@ export async function write(
 				`The result contains ${n} rows`
 			);
 		}
+		// Prefer: max-affected with handling=strict limits updates and deletes (not inserts).
+		if (kind !== 'insert') checkMaxAffected(parsed.prefer, n);
 		const merged =
 			kind === 'insert' &&
 			parsed.prefer.resolution === 'merge-duplicates' &&
