@@ -166,8 +166,8 @@ export async function rpc(
 	let call: string;
 	let from: string;
 	if (whole && body === 'bytea') {
-		params.values.push(req.raw ?? Buffer.from(req.body, 'utf8'));
-		call = `${fnName}($${params.values.length}::bytea)`;
+		const bytes = req.raw ?? Buffer.from(req.body, 'utf8');
+		call = `${fnName}(decode(${params.add(bytes.toString('hex'), 'text')}, 'hex'))`;
 		from = '';
 	} else if (whole && body !== 'json' && body !== null) {
 		call = `${fnName}(${params.add(req.body, body)})`;

@@ -197,7 +197,8 @@ async function readCatalog(sql: postgres.TransactionSql, schemas: string[]): Pro
 		from pg_proc p join pg_namespace n on n.oid = p.pronamespace
 		join pg_type t on t.oid = p.prorettype
 		left join pg_class rc on rc.oid = t.typrelid left join pg_namespace rn on rn.oid = rc.relnamespace
-		where n.nspname = any(${arrayLiteral(schemas)}::text[]) and p.prokind = 'f'`;
+		where n.nspname = any(${arrayLiteral(schemas)}::text[]) and p.prokind = 'f'
+		order by p.oid`;
 	const functions = new Map<string, DbFunction[]>();
 	const computed = new Map<string, Map<string, DbFunction>>();
 	const computedRelationships = new Map<string, DbFunction[]>();

@@ -79,8 +79,10 @@ create function public.greet(name text)
 returns text language sql immutable as $$ select 'hello ' || name; $$;
 create function public.greet(name text, greeting text default 'hi')
 returns text language sql immutable as $$ select greeting || ' ' || name || '!'; $$;
-create function public.greet(title text, name text)
-returns text language sql immutable as $$ select 'dear ' || title || ' ' || name; $$;
+create function public.greet(title text, name text, polite boolean default true)
+returns text language sql immutable as $$
+  select case when polite then 'dear ' else '' end || title || ' ' || name;
+$$;
 
 -- Two overloads that both fit one argument `x` (one has a default): PGRST203.
 create function public.ambiguous(x int)
@@ -147,3 +149,10 @@ insert into v2.employees (id, first_name) values (1, 'Ada v2');
 create function v2.which_employees()
 returns text language sql stable as $$ select first_name from employees where id = 1; $$;
 grant execute on function v2.which_employees() to anon, authenticated, service_role;
+
+-- Planner statistics, so that count=planned and count=estimated have figures to read.
+analyze public.many_rows;
+
+-- The time zone a request runs in (Prefer: timezone=…).
+create function public.current_tz()
+returns text language sql stable as $$ select current_setting('timezone'); $$;
