@@ -3,7 +3,13 @@ import type { Caller } from '../keys/gateway.ts';
 import { ApiError, closest } from './errors.ts';
 import { ident, Params, QueryBuilder, type Scope } from './query.ts';
 import { respond, runSelect, selectSql, type ResultRow } from './read.ts';
-import { checkMaxAffected, checkStrict, parseRequest, preferOptions } from './request.ts';
+import {
+	checkMaxAffected,
+	checkStrict,
+	parseRequest,
+	preferOptions,
+	type Preferences
+} from './request.ts';
 import { key, type DbFunction, type SchemaCache } from './schema-cache.ts';
 import { asCaller } from './transaction.ts';
 import { JSON_TYPE, type RestConfig, type RestRequest, type RestResponse } from './types.ts';
@@ -119,6 +125,11 @@ function resolveFunction(
 	);
 }
 
+/** The Preference-Applied header, when any preference was applied. */
+function applied(prefer: Preferences): Record<string, string> {
+	return prefer.applied.length ? { 'preference-applied': prefer.applied.join(', ') } : {};
+}
+
 export async function rpc(
 	req: RestRequest,
 	caller: Caller,
@@ -208,7 +219,7 @@ export async function rpc(
 			const list = JSON.parse(row.body) as unknown[];
 			return {
 				status: 200,
-				headers: { 'content-type': JSON_TYPE },
+				headers: { 'content-type': JSON_TYPE, ...applied(parsed.prefer) },
 				body: req.method === 'HEAD' ? '' : JSON.stringify(list[0] ?? null)
 			};
 		}
@@ -222,12 +233,12 @@ export async function rpc(
 		checkMaxAffected(parsed.prefer, Number(result.n));
 		return result;
 	});
-	if (fn.returnsVoid) return { status: 204, headers: {}, body: '' };
+	if (fn.returnsVoid) return { status: 204, headers: applied(parsed.prefer), body: '' };
 	// A scalar result counts as one row.
 	const range = `0-0/${parsed.prefer.count ? 1 : '*'}`;
 	return {
 		status: 200,
-		headers: { 'content-type': JSON_TYPE, 'content-range': range },
+		headers: { 'content-type': JSON_TYPE, 'content-range': range, ...applied(parsed.prefer) },
 		body: req.method === 'HEAD' ? '' : (row.body ?? 'null')
 	};
 }
