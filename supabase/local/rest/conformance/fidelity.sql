@@ -156,3 +156,16 @@ analyze public.many_rows;
 -- The time zone a request runs in (Prefer: timezone=…).
 create function public.current_tz()
 returns text language sql stable as $$ select current_setting('timezone'); $$;
+
+-- Statistics that no longer match the rows, so a planner estimate and an exact count differ:
+-- planned_rows has 150 rows but was analyzed at 100 (one page either way); estimated_rows has
+-- 1100 rows but was analyzed at 1200 (a delete leaves its pages).
+create table public.planned_rows (id int primary key);
+insert into public.planned_rows select generate_series(1, 100);
+analyze public.planned_rows;
+insert into public.planned_rows select generate_series(101, 150);
+
+create table public.estimated_rows (id int primary key);
+insert into public.estimated_rows select generate_series(1, 1200);
+analyze public.estimated_rows;
+delete from public.estimated_rows where id > 1100;
