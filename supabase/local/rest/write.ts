@@ -39,7 +39,14 @@ export async function write(
 	if (kind === 'insert') mutation = insertSql(relation, table, parsed, params, parseBody(req));
 	else {
 		const where = builder.whereFor(target, []);
-		const whereSql = where.length ? ` where ${where.join(' and ')}` : '';
+		let whereSql = where.length ? ` where ${where.join(' and ')}` : '';
+		const root = builder.level('');
+		if (root.limit !== undefined || root.offset) {
+			// A limited update or delete (PostgREST docs: Tables and Views > Limited Update/Delete):
+			// only the rows the limit, offset and order pick, found by their ctid.
+			const picked = `select t0.ctid from ${table} t0${whereSql}${builder.orderSql(target, root.order)}${builder.limitSql(root.limit, root.offset)}`;
+			whereSql = ` where t0.ctid = any(array(${picked}))`;
+		}
 		if (kind === 'delete') mutation = `delete from ${table} t0${whereSql} returning ${RETURNING}`;
 		else {
 			const payload = parseBody(req);

@@ -229,6 +229,41 @@ describe('count=planned and count=estimated', () => {
 	});
 });
 
+describe('limited update and delete', () => {
+	// Source: docs, API > Tables and Views > Limited Update/Delete ("PATCH /items?limit=…&order=…"
+	// changes only the rows the limit and order pick). The runtime used to change every row.
+	it('updates only the rows a limit and order pick', async () => {
+		const res = await restFetch(rt, '/counters?grp=eq.large&order=id.desc&limit=2&select=id', {
+			method: 'PATCH',
+			headers: { ...json, prefer: 'return=representation' },
+			body: JSON.stringify({ n: 5 })
+		});
+		expect({ status: res.status, json: res.json }).toEqual({
+			status: 200,
+			json: [{ id: 10 }, { id: 9 }]
+		});
+		const n = await counters();
+		expect(n.slice(3)).toEqual([2, 2, 2, 2, 2, 5, 5]);
+	});
+
+	// Source: as above, for DELETE with an offset.
+	it('deletes only the rows a limit, offset and order pick', async () => {
+		const res = await restFetch(rt, '/estimated_rows?order=id&limit=2&offset=1', {
+			method: 'DELETE',
+			headers: { prefer: 'return=representation' }
+		});
+		expect({ status: res.status, json: res.json }).toEqual({
+			status: 200,
+			json: [{ id: 2 }, { id: 3 }]
+		});
+		const [left] = await superuserQuery<{ n: string }>(
+			rt,
+			'select count(*) as n from public.estimated_rows'
+		);
+		expect(Number(left.n)).toBe(1098);
+	});
+});
+
 describe('tx', () => {
 	// Source: Preferences.hs fromHeaders (preferTransaction is Nothing unless db-tx-end allows an
 	// override; tx=… is still a known preference, so handling=strict does not refuse it); hosted
