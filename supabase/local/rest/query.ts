@@ -372,8 +372,11 @@ export class QueryBuilder {
 		const direct = all.filter(
 			(r) => r.cardinality !== 'm2m' && r.cardinality !== 'computed' && r.target.name === target
 		);
+		// A computed relationship takes the level's table row: only where the level reads the table.
+		const [, ...rest] = scope.key.split('.');
+		const rowLevel = scope.from === `${ident(schema)}.${ident(rest.join('.'))}`;
 		const matching = all.filter((r) => {
-			if (r.cardinality === 'computed') return r.via === target;
+			if (r.cardinality === 'computed') return rowLevel && r.via === target;
 			// Many-to-many only where no foreign key joins the two directly.
 			if (r.cardinality === 'm2m' && direct.length) return false;
 			const isView = r.target.kind === 'view';
