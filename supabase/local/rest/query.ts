@@ -369,16 +369,11 @@ export class QueryBuilder {
 		const constraint = (h: string, r: Relationship) =>
 			r.cardinality !== 'm2m' && r.cardinality !== 'computed' && r.constraint === h;
 		const junction = (h: string, r: Relationship) => r.cardinality === 'm2m' && r.via === h;
-		const direct = all.filter(
-			(r) => r.cardinality !== 'm2m' && r.cardinality !== 'computed' && r.target.name === target
-		);
 		// A computed relationship takes the level's table row: only where the level reads the table.
 		const [, ...rest] = scope.key.split('.');
 		const rowLevel = scope.from === `${ident(schema)}.${ident(rest.join('.'))}`;
 		const matching = all.filter((r) => {
 			if (r.cardinality === 'computed') return rowLevel && r.via === target;
-			// Many-to-many only where no foreign key joins the two directly.
-			if (r.cardinality === 'm2m' && direct.length) return false;
 			const isView = r.target.kind === 'view';
 			if (r.isSelf) {
 				if (hint === undefined)
@@ -503,15 +498,26 @@ function fkRelationship(
 	};
 }
 
+/**
+ * Many-to-many relationships through a junction table, as PostgREST's schema cache makes them
+ * (src/PostgREST/SchemaCache.hs, addM2MRels): two different many-to-one foreign keys of the
+ * junction whose columns are all part of its primary key.
+ */
 function manyToMany(cache: SchemaCache, origin: string, originName: string): Relationship[] {
 	const found: Relationship[] = [];
 	for (const a of cache.foreignKeys) {
-		if (a.to !== origin || a.from === origin) continue;
+		if (a.to !== origin) continue;
+		const junction = cache.relations.get(a.from);
+		if (!junction || junction.primaryKey.length === 0) continue;
+		const inKey = (cols: string[]) => cols.every((c) => junction.primaryKey.includes(c));
+		const manyToOne = (cols: string[]) =>
+			!(sameSet(junction.primaryKey, cols) || junction.uniques.some((u) => sameSet(u, cols)));
+		if (!manyToOne(a.fromColumns)) continue;
 		for (const b of cache.foreignKeys) {
-			if (b.from !== a.from || b === a || b.to === a.from) continue;
-			const junction = cache.relations.get(a.from);
+			if (b.from !== a.from || b.constraint === a.constraint) continue;
+			if (!inKey([...a.fromColumns, ...b.fromColumns]) || !manyToOne(b.fromColumns)) continue;
 			const relation = cache.relations.get(b.to);
-			if (!junction || !relation || relation.schema !== junction.schema) continue;
+			if (!relation || relation.schema !== junction.schema) continue;
 			const j = ident(junction.schema) + '.' + ident(junction.name);
 			found.push({
 				target: relation,
@@ -534,7 +540,7 @@ function manyToMany(cache: SchemaCache, origin: string, originName: string): Rel
 				description: {
 					cardinality: 'many-to-many',
 					embedding: `${originName} with ${relation.name}`,
-					relationship: `${junction.name} using ${a.constraint} and ${b.constraint}`
+					relationship: `${junction.name} using ${a.constraint}(${a.fromColumns.join(', ')}) and ${b.constraint}(${b.fromColumns.join(', ')})`
 				}
 			});
 		}

@@ -171,6 +171,56 @@ describe('the embedded name and hints', () => {
 	});
 });
 
+describe('many-to-many', () => {
+	// Source: docs, Resource Embedding > Many-to-many relationships (a junction whose primary key
+	// holds both foreign keys); Error.hs AmbiguousRelBetween (a direct foreign key between the
+	// same tables makes the bare name ambiguous; the junction is the hint for the many-to-many).
+	it('answers 300 PGRST201 between a direct foreign key and a junction', async () => {
+		const res = await db.from('films').select('title, actors(name)');
+		expectError(res, 300, {
+			code: 'PGRST201',
+			details: [
+				{
+					cardinality: 'many-to-one',
+					embedding: 'films with actors',
+					relationship: 'films_lead_actor_id_fkey using films(lead_actor_id) and actors(id)'
+				},
+				{
+					cardinality: 'many-to-many',
+					embedding: 'films with actors',
+					relationship: 'roles using roles_film_id_fkey(film_id) and roles_actor_id_fkey(actor_id)'
+				}
+			],
+			hint: "Try changing 'actors' to one of the following: 'actors!films_lead_actor_id_fkey', 'actors!roles'. Find the desired relationship in the 'details' key.",
+			message:
+				"Could not embed because more than one relationship was found for 'films' and 'actors'"
+		});
+	});
+
+	// Source: Plan.hs findRel with a hint: "/users?select=tasks!users_tasks(*) many-to-many
+	// between users and tasks" (the junction as the hint).
+	it('embeds through the junction named as the hint', async () => {
+		const res = await db
+			.from('films')
+			.select('title, actors!roles(name)')
+			.order('id')
+			.order('name', { referencedTable: 'actors' });
+		expectData(res, 200, [
+			{ title: 'Fjord', actors: [{ name: 'Liv' }, { name: 'Max' }] },
+			{ title: 'Vidde', actors: [{ name: 'Max' }, { name: 'Ola' }] }
+		]);
+	});
+
+	// Source: Plan.hs findRel with a hint (the direct foreign key's column).
+	it('embeds the direct foreign key named by its column', async () => {
+		const res = await db.from('films').select('title, actors!lead_actor_id(name)').order('id');
+		expectData(res, 200, [
+			{ title: 'Fjord', actors: { name: 'Liv' } },
+			{ title: 'Vidde', actors: { name: 'Ola' } }
+		]);
+	});
+});
+
 describe('one-to-one, !left and !inner', () => {
 	// Source: docs, Resource Embedding > One-to-one relationships (a unique foreign key: an
 	// object, or null, from both ends).

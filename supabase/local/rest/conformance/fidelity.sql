@@ -169,3 +169,25 @@ create table public.estimated_rows (id int primary key);
 insert into public.estimated_rows select generate_series(1, 1200);
 analyze public.estimated_rows;
 delete from public.estimated_rows where id > 1100;
+
+-- Many-to-many through a junction whose primary key is both foreign keys, next to a direct
+-- foreign key between the same two tables (Resource Embedding > Many-to-many relationships).
+create table public.actors (
+  id int primary key,
+  name text not null
+);
+create table public.films (
+  id int primary key,
+  title text not null,
+  lead_actor_id int references public.actors(id)
+);
+create table public.roles (
+  film_id int references public.films(id),
+  actor_id int references public.actors(id),
+  character text,
+  primary key (film_id, actor_id)
+);
+insert into public.actors (id, name) values (1, 'Liv'), (2, 'Max'), (3, 'Ola');
+insert into public.films (id, title, lead_actor_id) values (1, 'Fjord', 1), (2, 'Vidde', 3);
+insert into public.roles (film_id, actor_id, character)
+values (1, 1, 'Kari'), (1, 2, 'Per'), (2, 2, 'Nils'), (2, 3, 'Ida');
