@@ -344,6 +344,22 @@ describe('computed relationships', () => {
 		]);
 	});
 
+	// Source: docs, Computed Relationships (to-one computed relationships order the parents like
+	// regular to-one embeds: `order=rel(col)`).
+	it('orders the parents by a to-one computed relationship', async () => {
+		const res = await db
+			.from('employees')
+			.select('id, supervisor(first_name)')
+			.order('supervisor(first_name)', { ascending: false, nullsFirst: false })
+			.order('id');
+		expectData(res, 200, [
+			{ id: 4, supervisor: { first_name: 'Ben' } },
+			{ id: 2, supervisor: { first_name: 'Ada' } },
+			{ id: 3, supervisor: { first_name: 'Ada' } },
+			{ id: 1, supervisor: null }
+		]);
+	});
+
 	// Source: docs, Computed Relationships ("computed relationships ... support the same
 	// features as regular ones": embedded filters and !inner).
 	it('filters parents through a computed relationship with !inner', async () => {
