@@ -110,8 +110,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 			return auth(req, res, url, headers, options.auth, authPool);
 		}
 		if (url.pathname === '/rest/v1' || url.pathname.startsWith('/rest/v1/')) {
-			const body = await readBody(req);
-			if (body === null) {
+			const raw = await readBody(req);
+			if (raw === null) {
 				return send(
 					res,
 					413,
@@ -139,7 +139,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 					path: url.pathname.slice('/rest/v1'.length) || '/',
 					url,
 					headers,
-					body
+					body: raw.toString('utf8'),
+					raw
 				},
 				caller,
 				pool,
@@ -202,10 +203,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 				return send(res, caller.status, json, JSON.stringify(caller.body));
 			}
 		}
-		const raw = await readBody(req);
+		const bytes = await readBody(req);
 		let body: Record<string, unknown> = {};
-		if (raw === null)
+		if (bytes === null)
 			return send(res, 413, json, JSON.stringify({ code: 413, msg: 'Request body too large' }));
+		const raw = bytes.toString('utf8');
 		if (raw.trim()) {
 			try {
 				const parsed = JSON.parse(raw);
@@ -278,7 +280,7 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 	res.end(body);
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -288,7 +290,7 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 			if (size > MAX_BODY) tooLarge = true;
 			else chunks.push(chunk);
 		});
-		req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
 		req.on('error', reject);
 	});
 }

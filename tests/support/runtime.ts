@@ -8,6 +8,7 @@ import { LOCAL_PASSWORD } from '../../supabase/local/db/embedded.ts';
 import { withUser } from '../../supabase/local/db/urls.ts';
 import { signAccessToken } from '../../supabase/local/keys/index.ts';
 import { startMailCatcher, type MailMessage } from '../../supabase/local/mail/index.ts';
+import type { RestConfig } from '../../supabase/local/rest/handler.ts';
 import { startRuntime } from '../../supabase/local/server.ts';
 import { cloneTemplate } from './database.ts';
 
@@ -50,7 +51,15 @@ export interface TestRuntime {
  * generous rate limits unless `auth` says otherwise.
  */
 export async function startTestRuntime(
-	options: { setupSql?: string; maxRows?: number; auth?: AuthOverrides } = {}
+	options: {
+		setupSql?: string;
+		maxRows?: number;
+		auth?: AuthOverrides;
+		/** Exposed schemas ([api] schemas); `public` unless given. */
+		schemas?: string[];
+		/** PostgREST's db-tx-end; `commit` (hosted Supabase's) unless given. */
+		txEnd?: RestConfig['txEnd'];
+	} = {}
 ): Promise<TestRuntime> {
 	const db = await cloneTemplate();
 	if (options.setupSql) {
@@ -73,9 +82,10 @@ export async function startTestRuntime(
 	const runtime = await startRuntime({
 		authenticatorUrl: withUser(db.superuserUrl, 'authenticator', LOCAL_PASSWORD),
 		rest: {
-			schemas: ['public'],
+			schemas: options.schemas ?? ['public'],
 			extraSearchPath: ['public', 'extensions'],
-			maxRows: options.maxRows ?? 1000
+			maxRows: options.maxRows ?? 1000,
+			txEnd: options.txEnd
 		},
 		auth: authOptions(config, {
 			workdir,

@@ -34,6 +34,39 @@ describe("the project's config.toml", () => {
 	it('asks for the longest one-time tokens Supabase allows', () => {
 		expect(config.auth.email.otpLength).toBe(10);
 	});
+
+	// The REST layer's exposed schemas, search path and row cap come from [api].
+	it('exposes only public to the REST API, capped at 1000 rows', () => {
+		expect(config.api).toMatchObject({
+			schemas: ['public'],
+			extraSearchPath: ['public', 'extensions'],
+			maxRows: 1000
+		});
+	});
+});
+
+describe('parseConfig [api]', () => {
+	// Supabase CLI defaults: `schemas = ["public", "graphql_public"]`,
+	// `extra_search_path = ["public", "extensions"]`, no row cap unless max_rows is given.
+	it("takes the Supabase CLI's defaults for what is left out", () => {
+		expect(parseConfig('').api).toEqual({
+			port: 54321,
+			schemas: ['public', 'graphql_public'],
+			extraSearchPath: ['public', 'extensions'],
+			maxRows: null
+		});
+	});
+
+	it('reads schemas, extra_search_path and max_rows', () => {
+		const api = parseConfig(
+			'[api]\nschemas = ["public", "v2"]\nextra_search_path = ["extensions"]\nmax_rows = 50\n'
+		).api;
+		expect(api).toMatchObject({
+			schemas: ['public', 'v2'],
+			extraSearchPath: ['extensions'],
+			maxRows: 50
+		});
+	});
 });
 
 describe('parseConfig', () => {

@@ -99,3 +99,27 @@ export const isPgError = (error: unknown): error is PgError & { name: string } =
 	typeof error === 'object' &&
 	typeof (error as PgError).code === 'string' &&
 	(error as { name?: string }).name === 'PostgresError';
+
+/** The name in `names` nearest to `wanted`, if it is near enough to be a typo. */
+export function closest(wanted: string, names: string[]): string | null {
+	let best: string | null = null;
+	let bestDistance = Infinity;
+	for (const name of names) {
+		const d = levenshtein(wanted.toLowerCase(), name.toLowerCase());
+		if (d < bestDistance) [best, bestDistance] = [name, d];
+	}
+	return best !== null && bestDistance <= Math.max(1, Math.floor(wanted.length / 3)) ? best : null;
+}
+
+function levenshtein(a: string, b: string): number {
+	if (a.length > 64 || b.length > 64) return Infinity;
+	let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		const row = [i];
+		for (let j = 1; j <= b.length; j++) {
+			row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+		}
+		prev = row;
+	}
+	return prev[b.length];
+}

@@ -17,7 +17,9 @@ export type SelectItem =
 			inner: boolean;
 			spread: boolean;
 			select: SelectItem[];
-	  };
+	  }
+	/** `count()`, `amount.sum()`: an aggregate function (PostgREST's db-aggregates-enabled). */
+	| { type: 'aggregate'; fn: string; alias?: string; ref?: FieldRef };
 
 export interface Condition {
 	type: 'condition';
@@ -192,6 +194,11 @@ function parseSelectItem(part: string, at: number): SelectItem {
 	if (aliasMatch) {
 		alias = aliasMatch[1].replace(/^"|"$/g, '');
 		text = text.slice(aliasMatch[0].length);
+	}
+	const aggregate = /^(?:(.+)\.)?(avg|count|max|min|sum)\(\)(?:::[a-z_][a-z0-9_ ]*)?$/i.exec(text);
+	if (aggregate && !spread && (aggregate[1] !== undefined || aggregate[2] === 'count')) {
+		const ref = aggregate[1] === undefined ? undefined : parseFieldRef(aggregate[1]);
+		return { type: 'aggregate', fn: aggregate[2], alias, ref };
 	}
 	const open = text.indexOf('(');
 	if (open >= 0) {

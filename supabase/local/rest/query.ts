@@ -56,17 +56,28 @@ export interface Scope {
 	path: string;
 }
 
+/** PostgREST's relationship cardinalities, plus computed relationships (functions of a row). */
+type Cardinality = 'm2o' | 'o2m' | 'o2o' | 'm2m' | 'computed';
+
 interface Relationship {
 	target: Relation;
+	cardinality: Cardinality;
 	toOne: boolean;
+	/** Column pairs (origin column, target column) of a foreign key; empty otherwise. */
+	columns: [string, string][];
+	constraint: string;
+	isSelf: boolean;
+	/** The junction table of a many-to-many relationship, or the function of a computed one. */
+	via: string;
 	/** SQL condition joining the target alias to the parent alias. */
 	join: (parent: string, child: string) => string;
+	/** What the target level reads FROM, when it is not the target table (computed relationships). */
+	source?: (parent: string) => string;
 	description: { cardinality: string; embedding: string; relationship: string };
-	/** How an `!hint` names it in error messages: the constraint (or the junction table). */
-	hintName: string;
-	/** Every name an `!hint` may use: the constraint, its referencing column, the junction. */
-	hints: string[];
 }
+
+/** Every relationship of each origin ("schema.name"), built once per schema cache. */
+const relationshipsByCache = new WeakMap<SchemaCache, Map<string, Relationship[]>>();
 
 export class QueryBuilder {
 	private aliases = 0;
@@ -90,11 +101,14 @@ export class QueryBuilder {
 	/** `"t0"."col"->'a'->>'b'`, checked against the scope's columns. */
 	field(scope: Scope, ref: FieldRef): { sql: string; type: string } {
 		const column = scope.columns.get(ref.column);
-		if (!column) {
+		const computed = column ? undefined : this.computedField(scope, ref.column);
+		if (!column && !computed) {
 			throw new ApiError(400, '42703', `column ${scope.name}.${ref.column} does not exist`);
 		}
-		let sql = `${scope.alias}.${ident(ref.column)}`;
-		let type = column.type;
+		let sql = computed
+			? `${ident(computed.schema)}.${ident(computed.name)}(${scope.alias})`
+			: `${scope.alias}.${ident(ref.column)}`;
+		let type = computed ? computed.returnType : column!.type;
 		for (const step of ref.path) {
 			const k = /^-?\d+$/.test(step.key)
 				? this.params.add(Number(step.key), 'int')
@@ -103,6 +117,17 @@ export class QueryBuilder {
 			type = step.arrow === '->>' ? 'text' : type === 'json' ? 'json' : 'jsonb';
 		}
 		return { sql: ref.path.length ? `(${sql})` : sql, type };
+	}
+
+	/**
+	 * A computed field (PostgREST docs, Computed Fields): a function of the level's table row that
+	 * returns one scalar, used like a column. Only where the level reads the table itself.
+	 */
+	private computedField(scope: Scope, name: string) {
+		const [schema, ...rest] = scope.key.split('.');
+		if (scope.from !== `${ident(schema)}.${ident(rest.join('.'))}`) return undefined;
+		const fn = this.cache.computed.get(scope.key)?.get(name);
+		return fn && !fn.returnColumns && !fn.returnsSet && !fn.returnsVoid ? fn : undefined;
 	}
 
 	/** The output name of a selected field: its alias, the last JSON key, or the column. */
@@ -121,7 +146,9 @@ export class QueryBuilder {
 				const { sql } = this.field(scope, item.ref);
 				const expr = item.cast ? `${sql}::${item.cast}` : sql;
 				out.push(`${expr} as ${ident(QueryBuilder.outputName(item.ref, item.alias))}`);
-			} else out.push(...this.embed(scope, item));
+			} else if (item.type === 'aggregate')
+				throw new ApiError(400, 'PGRST123', 'Use of aggregate functions is not allowed');
+			else out.push(...this.embed(scope, item));
 		}
 		return out;
 	}
@@ -130,14 +157,7 @@ export class QueryBuilder {
 		const rel = this.relationship(scope, item.relation, item.hint);
 		const name = item.alias ?? item.relation;
 		const path = scope.path ? `${scope.path}.${name}` : name;
-		const child: Scope = {
-			key: key(rel.target.schema, rel.target.name),
-			name: rel.target.name,
-			columns: rel.target.columns,
-			from: `${ident(rel.target.schema)}.${ident(rel.target.name)}`,
-			alias: this.nextAlias(),
-			path
-		};
+		const child = this.childScope(scope, rel, path);
 		const opts = this.level(path);
 		const where = [rel.join(scope.alias, child.alias), ...this.whereFor(child, item.select)];
 		if (item.select.length === 0) return [];
@@ -190,14 +210,7 @@ export class QueryBuilder {
 	private existsEmbed(scope: Scope, item: Extract<SelectItem, { type: 'embed' }>): string {
 		const rel = this.relationship(scope, item.relation, item.hint);
 		const name = item.alias ?? item.relation;
-		const child: Scope = {
-			key: key(rel.target.schema, rel.target.name),
-			name: rel.target.name,
-			columns: rel.target.columns,
-			from: `${ident(rel.target.schema)}.${ident(rel.target.name)}`,
-			alias: this.nextAlias(),
-			path: scope.path ? `${scope.path}.${name}` : name
-		};
+		const child = this.childScope(scope, rel, scope.path ? `${scope.path}.${name}` : name);
 		const where = [rel.join(scope.alias, child.alias), ...this.whereFor(child, item.select)];
 		return `exists (select 1 from ${child.from} ${child.alias} where ${where.join(' and ')})`;
 	}
@@ -312,17 +325,24 @@ export class QueryBuilder {
 				`'${scope.name}' and '${relation}' do not form a many-to-one or one-to-one relationship`
 			);
 		}
-		const child: Scope = {
-			key: key(rel.target.schema, rel.target.name),
-			name: rel.target.name,
-			columns: rel.target.columns,
-			from: `${ident(rel.target.schema)}.${ident(rel.target.name)}`,
-			alias: this.nextAlias(),
-			path: ''
-		};
+		const child = this.childScope(scope, rel, '');
 		const { sql } = this.field(child, ref);
 		return {
 			sql: `(select ${sql} from ${child.from} ${child.alias} where ${rel.join(scope.alias, child.alias)} limit 1)`
+		};
+	}
+
+	/** The level an embed reads: the target table, or a computed relationship's function call. */
+	private childScope(parent: Scope, rel: Relationship, path: string): Scope {
+		return {
+			key: key(rel.target.schema, rel.target.name),
+			name: rel.target.name,
+			columns: rel.target.columns,
+			from: rel.source
+				? rel.source(parent.alias)
+				: `${ident(rel.target.schema)}.${ident(rel.target.name)}`,
+			alias: this.nextAlias(),
+			path
 		};
 	}
 
@@ -333,22 +353,47 @@ export class QueryBuilder {
 		return out;
 	}
 
-	/** Finds the one relationship between a level and an embedded name (PGRST200 / PGRST201). */
+	/**
+	 * Finds the one relationship between a level and an embedded name (PGRST200 / PGRST201), with
+	 * PostgREST's rules (src/PostgREST/Plan.hs, findRel): the name is a table or view, a foreign
+	 * key's constraint or (single) column, or a computed relationship's function; a hint is a
+	 * constraint, a column at either end, or a junction table. In a self-relationship the table's
+	 * name means the one-to-many end and the column the many-to-one end.
+	 */
 	relationship(scope: Scope, target: string, hint?: string): Relationship {
 		const [schema] = scope.key.split('.');
-		const relation = this.cache.relations.get(key(schema, target));
-		const candidates: Relationship[] = [];
-		if (relation) {
-			const to = key(schema, target);
-			const from = scope.key;
-			for (const fk of this.cache.foreignKeys) {
-				if (fk.from === from && fk.to === to) candidates.push(manyToOne(fk, relation, scope.name));
-				if (fk.from === to && fk.to === from) candidates.push(oneToMany(fk, relation, scope.name));
+		const all = relationshipsOf(this.cache, scope.key, scope.name);
+		const single = (r: Relationship) => (r.columns.length === 1 ? r.columns[0] : null);
+		const fkCol = (h: string, r: Relationship) => single(r)?.[0] === h;
+		const fkRefCol = (h: string, r: Relationship) => single(r)?.[1] === h;
+		const constraint = (h: string, r: Relationship) =>
+			r.cardinality !== 'm2m' && r.cardinality !== 'computed' && r.constraint === h;
+		const junction = (h: string, r: Relationship) => r.cardinality === 'm2m' && r.via === h;
+		// A computed relationship takes the level's table row: only where the level reads the table.
+		const [, ...rest] = scope.key.split('.');
+		const rowLevel = scope.from === `${ident(schema)}.${ident(rest.join('.'))}`;
+		const matching = all.filter((r) => {
+			if (r.cardinality === 'computed') return rowLevel && r.via === target;
+			const isView = r.target.kind === 'view';
+			if (r.isSelf) {
+				if (hint === undefined)
+					return (
+						(r.target.name === target && r.cardinality === 'o2m') ||
+						(fkCol(target, r) && r.cardinality === 'm2o')
+					);
+				return r.target.name === target && r.cardinality === 'o2m' && fkRefCol(hint, r);
 			}
-			if (candidates.length === 0) candidates.push(...this.manyToMany(scope, relation));
-		}
-		const matching =
-			hint === undefined ? candidates : candidates.filter((c) => c.hints.includes(hint));
+			if (hint === undefined)
+				return (
+					r.target.name === target ||
+					(constraint(target, r) && !isView) ||
+					(fkCol(target, r) && !isView)
+				);
+			return (
+				r.target.name === target &&
+				(constraint(hint, r) || fkCol(hint, r) || fkRefCol(hint, r) || junction(hint, r))
+			);
+		});
 		if (matching.length === 1) return matching[0];
 		if (matching.length === 0) {
 			throw new ApiError(
@@ -363,87 +408,144 @@ export class QueryBuilder {
 			'PGRST201',
 			`Could not embed because more than one relationship was found for '${scope.name}' and '${target}'`,
 			null,
-			`Try changing '${target}' to one of the following: ${matching.map((m) => `'${target}!${m.hintName}'`).join(', ')}. Find the desired relationship in the 'details' key.`
+			`Try changing '${target}' to one of the following: ${matching.map((m) => `'${m.target.name}!${m.cardinality === 'm2m' ? m.via : m.constraint}'`).join(', ')}. Find the desired relationship in the 'details' key.`
 		);
 		(error as { details: unknown }).details = matching.map((m) => m.description);
 		throw error;
 	}
+}
 
-	private manyToMany(scope: Scope, relation: Relation): Relationship[] {
-		const to = key(relation.schema, relation.name);
-		const found: Relationship[] = [];
-		for (const a of this.cache.foreignKeys) {
-			if (a.to !== scope.key || a.from === scope.key || a.from === to) continue;
-			for (const b of this.cache.foreignKeys) {
-				if (b.from !== a.from || b.to !== to || b === a) continue;
-				const junction = this.cache.relations.get(a.from);
-				if (!junction) continue;
-				const j = ident(junction.schema) + '.' + ident(junction.name);
-				found.push({
-					target: relation,
-					toOne: false,
-					hintName: junction.name,
-					hints: [junction.name, a.constraint, b.constraint],
-					join: (parent, child) => {
-						const ja = 'j_' + child;
-						const onA = a.fromColumns.map(
-							(c, i) => `${ja}.${ident(c)} = ${parent}.${ident(a.toColumns[i])}`
-						);
-						const onB = b.fromColumns.map(
-							(c, i) => `${ja}.${ident(c)} = ${child}.${ident(b.toColumns[i])}`
-						);
-						return `exists (select 1 from ${j} ${ja} where ${[...onA, ...onB].join(' and ')})`;
-					},
-					description: {
-						cardinality: 'many-to-many',
-						embedding: `${scope.name} with ${relation.name}`,
-						relationship: `${junction.name} using ${a.constraint} and ${b.constraint}`
-					}
-				});
-			}
+/** The relationships of one origin, built on first use and kept with the schema cache. */
+function relationshipsOf(cache: SchemaCache, origin: string, originName: string): Relationship[] {
+	let byOrigin = relationshipsByCache.get(cache);
+	if (!byOrigin) relationshipsByCache.set(cache, (byOrigin = new Map()));
+	let found = byOrigin.get(origin);
+	if (found) return found;
+	found = [];
+	const [schema] = origin.split('.');
+	const unique = (relation: Relation, cols: string[]) =>
+		(relation.primaryKey.length > 0 && sameSet(relation.primaryKey, cols)) ||
+		relation.uniques.some((u) => sameSet(u, cols));
+	for (const fk of cache.foreignKeys) {
+		const from = cache.relations.get(fk.from);
+		const to = cache.relations.get(fk.to);
+		if (!from || !to || from.schema !== schema || to.schema !== schema) continue;
+		const oneToOne = unique(from, fk.fromColumns);
+		if (fk.from === origin) {
+			found.push(
+				fkRelationship(fk, to, originName, oneToOne ? 'o2o' : 'm2o', fk.fromColumns, fk.toColumns)
+			);
 		}
-		return found;
+		if (fk.to === origin) {
+			found.push(
+				fkRelationship(fk, from, originName, oneToOne ? 'o2o' : 'o2m', fk.toColumns, fk.fromColumns)
+			);
+		}
 	}
+	found.push(...manyToMany(cache, origin, originName));
+	for (const fn of cache.computedRelationships.get(origin) ?? []) {
+		const target = fn.returnRelation ? cache.relations.get(fn.returnRelation) : undefined;
+		if (!target) continue;
+		const toOne = !fn.returnsSet || fn.rows === 1;
+		const call = `${ident(fn.schema)}.${ident(fn.name)}`;
+		found.push({
+			target,
+			cardinality: 'computed',
+			toOne,
+			columns: [],
+			constraint: '',
+			isSelf: false,
+			via: fn.name,
+			join: () => 'true',
+			source: (parent) => `${call}(${parent})`,
+			description: {
+				cardinality: toOne ? 'many-to-one' : 'one-to-many',
+				embedding: `${originName} with ${target.name}`,
+				relationship: `${fn.name}`
+			}
+		});
+	}
+	byOrigin.set(origin, found);
+	return found;
 }
 
-function manyToOne(fk: ForeignKey, target: Relation, from: string): Relationship {
+function fkRelationship(
+	fk: ForeignKey,
+	target: Relation,
+	originName: string,
+	cardinality: 'm2o' | 'o2m' | 'o2o',
+	originColumns: string[],
+	targetColumns: string[]
+): Relationship {
+	const label = { m2o: 'many-to-one', o2m: 'one-to-many', o2o: 'one-to-one' }[cardinality];
 	return {
 		target,
-		toOne: true,
-		hintName: fk.constraint,
-		hints: [fk.constraint, ...(fk.fromColumns.length === 1 ? fk.fromColumns : [])],
+		cardinality,
+		toOne: cardinality !== 'o2m',
+		columns: originColumns.map((c, i) => [c, targetColumns[i]]),
+		constraint: fk.constraint,
+		isSelf: fk.from === fk.to,
+		via: '',
 		join: (parent, child) =>
-			fk.fromColumns
-				.map((c, i) => `${child}.${ident(fk.toColumns[i])} = ${parent}.${ident(c)}`)
+			originColumns
+				.map((c, i) => `${child}.${ident(targetColumns[i])} = ${parent}.${ident(c)}`)
 				.join(' and '),
 		description: {
-			cardinality: 'many-to-one',
-			embedding: `${from} with ${target.name}`,
-			relationship: `${fk.constraint} using ${from}(${fk.fromColumns.join(', ')}) and ${target.name}(${fk.toColumns.join(', ')})`
+			cardinality: label,
+			embedding: `${originName} with ${target.name}`,
+			relationship: `${fk.constraint} using ${originName}(${originColumns.join(', ')}) and ${target.name}(${targetColumns.join(', ')})`
 		}
 	};
 }
 
-function oneToMany(fk: ForeignKey, target: Relation, from: string): Relationship {
-	const unique =
-		target.primaryKey.length > 0 && sameSet(target.primaryKey, fk.fromColumns)
-			? true
-			: target.uniques.some((u) => sameSet(u, fk.fromColumns));
-	return {
-		target,
-		toOne: unique,
-		hintName: fk.constraint,
-		hints: [fk.constraint, ...(fk.fromColumns.length === 1 ? fk.fromColumns : [])],
-		join: (parent, child) =>
-			fk.fromColumns
-				.map((c, i) => `${child}.${ident(c)} = ${parent}.${ident(fk.toColumns[i])}`)
-				.join(' and '),
-		description: {
-			cardinality: unique ? 'one-to-one' : 'one-to-many',
-			embedding: `${from} with ${target.name}`,
-			relationship: `${fk.constraint} using ${from}(${fk.toColumns.join(', ')}) and ${target.name}(${fk.fromColumns.join(', ')})`
+/**
+ * Many-to-many relationships through a junction table, as PostgREST's schema cache makes them
+ * (src/PostgREST/SchemaCache.hs, addM2MRels): two different many-to-one foreign keys of the
+ * junction whose columns are all part of its primary key.
+ */
+function manyToMany(cache: SchemaCache, origin: string, originName: string): Relationship[] {
+	const found: Relationship[] = [];
+	for (const a of cache.foreignKeys) {
+		if (a.to !== origin) continue;
+		const junction = cache.relations.get(a.from);
+		if (!junction || junction.primaryKey.length === 0) continue;
+		const inKey = (cols: string[]) => cols.every((c) => junction.primaryKey.includes(c));
+		const manyToOne = (cols: string[]) =>
+			!(sameSet(junction.primaryKey, cols) || junction.uniques.some((u) => sameSet(u, cols)));
+		if (!manyToOne(a.fromColumns)) continue;
+		for (const b of cache.foreignKeys) {
+			if (b.from !== a.from || b.constraint === a.constraint) continue;
+			if (!inKey([...a.fromColumns, ...b.fromColumns]) || !manyToOne(b.fromColumns)) continue;
+			const relation = cache.relations.get(b.to);
+			if (!relation || relation.schema !== junction.schema) continue;
+			const j = ident(junction.schema) + '.' + ident(junction.name);
+			found.push({
+				target: relation,
+				cardinality: 'm2m',
+				toOne: false,
+				columns: [],
+				constraint: '',
+				isSelf: b.to === origin,
+				via: junction.name,
+				join: (parent, child) => {
+					const ja = 'j_' + child;
+					const onA = a.fromColumns.map(
+						(c, i) => `${ja}.${ident(c)} = ${parent}.${ident(a.toColumns[i])}`
+					);
+					const onB = b.fromColumns.map(
+						(c, i) => `${ja}.${ident(c)} = ${child}.${ident(b.toColumns[i])}`
+					);
+					return `exists (select 1 from ${j} ${ja} where ${[...onA, ...onB].join(' and ')})`;
+				},
+				description: {
+					cardinality: 'many-to-many',
+					embedding: `${originName} with ${relation.name}`,
+					relationship: `${junction.name} using ${a.constraint}(${a.fromColumns.join(', ')}) and ${b.constraint}(${b.fromColumns.join(', ')})`
+				}
+			});
 		}
-	};
+	}
+	return found;
 }
 
 function sameSet(a: string[], b: string[]): boolean {

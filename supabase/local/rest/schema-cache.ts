@@ -46,6 +46,10 @@ export interface DbFunction {
 	returnColumns: Map<string, Column> | null;
 	returnsVoid: boolean;
 	volatility: 'i' | 's' | 'v';
+	/** "schema.name" of the table or view whose rows it returns, if any. */
+	returnRelation: string | null;
+	/** The planner's row estimate (`rows 1` makes a computed relationship to-one). */
+	rows: number;
 }
 
 export interface SchemaCache {
@@ -53,6 +57,12 @@ export interface SchemaCache {
 	relations: Map<string, Relation>;
 	foreignKeys: ForeignKey[];
 	functions: Map<string, DbFunction[]>;
+	/** Computed fields: functions of one table row returning a scalar, by "schema.table" and name. */
+	computed: Map<string, Map<string, DbFunction>>;
+	/** Computed relationships: functions of one table row returning rows of a table or view. */
+	computedRelationships: Map<string, DbFunction[]>;
+	/** Time zone names Postgres knows (Prefer: timezone=…). */
+	timezones: Set<string>;
 	/** Settings of the API roles (statement_timeout …) that PostgREST applies per request. */
 	roleSettings: Map<string, [string, string][]>;
 }
@@ -168,6 +178,7 @@ async function readCatalog(sql: postgres.TransactionSql, schemas: string[]): Pro
 			returnRel: string | null;
 			returnKind: string;
 			volatility: 'i' | 's' | 'v';
+			rows: number;
 		}[]
 	>`
 		select n.nspname as schema, p.proname as name,
@@ -181,12 +192,16 @@ async function readCatalog(sql: postgres.TransactionSql, schemas: string[]): Pro
 			p.proretset as "returnsSet",
 			case when t.typrelid <> 0 then rn.nspname || '.' || rc.relname end as "returnRel",
 			t.typtype as "returnKind",
-			p.provolatile as volatility
+			p.provolatile as volatility,
+			p.prorows::float8 as rows
 		from pg_proc p join pg_namespace n on n.oid = p.pronamespace
 		join pg_type t on t.oid = p.prorettype
 		left join pg_class rc on rc.oid = t.typrelid left join pg_namespace rn on rn.oid = rc.relnamespace
-		where n.nspname = any(${arrayLiteral(schemas)}::text[]) and p.prokind = 'f'`;
+		where n.nspname = any(${arrayLiteral(schemas)}::text[]) and p.prokind = 'f'
+		order by p.oid`;
 	const functions = new Map<string, DbFunction[]>();
+	const computed = new Map<string, Map<string, DbFunction>>();
+	const computedRelationships = new Map<string, DbFunction[]>();
 	for (const f of fnRows) {
 		const inputs = f.args.filter((a) => a.mode === 'i' || a.mode === 'b');
 		const outputs = f.args.filter((a) => a.mode === 't' || a.mode === 'o' || a.mode === 'b');
@@ -218,10 +233,24 @@ async function readCatalog(sql: postgres.TransactionSql, schemas: string[]): Pro
 			returnsSet: f.returnsSet,
 			returnColumns,
 			returnsVoid: f.returnType === 'void',
-			volatility: f.volatility
+			volatility: f.volatility,
+			returnRelation: f.returnRel,
+			rows: f.rows
 		};
 		const k = key(f.schema, f.name);
 		functions.set(k, [...(functions.get(k) ?? []), fn]);
+		// A function of one row of a table or view in its own schema is a computed field or a
+		// computed relationship of that table (PostgREST docs: Computed Fields, Computed Relationships).
+		const row = fn.args.length === 1 ? relations.get(fn.args[0].type) : undefined;
+		if (row && row.schema === fn.schema) {
+			const rk = key(row.schema, row.name);
+			if (fn.returnRelation && relations.has(fn.returnRelation))
+				computedRelationships.set(rk, [...(computedRelationships.get(rk) ?? []), fn]);
+			else if (!returnColumns && !fn.returnsSet && !fn.returnsVoid) {
+				if (!computed.has(rk)) computed.set(rk, new Map());
+				computed.get(rk)!.set(fn.name, fn);
+			}
+		}
 	}
 
 	const settingRows = await sql<{ role: string; config: string[] }[]>`
@@ -237,7 +266,19 @@ async function readCatalog(sql: postgres.TransactionSql, schemas: string[]): Pro
 		roleSettings.set(role, [...(roleSettings.get(role) ?? []), ...pairs]);
 	}
 
-	return { schemas, relations, foreignKeys, functions, roleSettings };
+	const zones = await sql<{ name: string }[]>`select name from pg_timezone_names`;
+	const timezones = new Set(zones.map((z) => z.name));
+
+	return {
+		schemas,
+		relations,
+		foreignKeys,
+		functions,
+		computed,
+		computedRelationships,
+		timezones,
+		roleSettings
+	};
 }
 
 async function compositeColumns(

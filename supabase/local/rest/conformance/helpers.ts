@@ -7,6 +7,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import postgres from 'postgres';
 import { expect } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../../../../tests/support/runtime.ts';
+import type { RestConfig } from '../handler.ts';
 
 export type { TestRuntime };
 
@@ -27,10 +28,40 @@ export const ALL_USERNAMES = [
 ];
 
 export async function startConformanceRuntime(
-	options: { maxRows?: number } = {}
+	options: {
+		maxRows?: number;
+		/** Also load fidelity.sql (the fidelity cases' own tables and functions). */
+		fidelity?: boolean;
+		schemas?: string[];
+		txEnd?: RestConfig['txEnd'];
+	} = {}
 ): Promise<TestRuntime> {
-	const setupSql = await readFile(new URL('./fixture.sql', import.meta.url), 'utf8');
-	return startTestRuntime({ setupSql, ...options });
+	const { fidelity, ...rest } = options;
+	let setupSql = await readFile(new URL('./fixture.sql', import.meta.url), 'utf8');
+	if (fidelity)
+		setupSql += `\n${await readFile(new URL('./fidelity.sql', import.meta.url), 'utf8')}`;
+	return startTestRuntime({ setupSql, ...rest });
+}
+
+/** A raw request to /rest/v1 (for what supabase-js cannot send or does not show). */
+export async function restFetch(
+	rt: TestRuntime,
+	path: string,
+	init: { method?: string; headers?: Record<string, string>; body?: string | Blob } = {}
+): Promise<{ status: number; headers: Headers; text: string; json: unknown }> {
+	const res = await fetch(`${rt.url}/rest/v1${path}`, {
+		method: init.method ?? 'GET',
+		headers: { apikey: rt.publishableKey, ...init.headers },
+		body: init.body
+	});
+	const text = await res.text();
+	let json: unknown = undefined;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		// not JSON
+	}
+	return { status: res.status, headers: res.headers, text, json };
 }
 
 const noSession = { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false };
