@@ -21,7 +21,7 @@ export function rememberPersonal(kind: string, ...values: string[]): void {
 }
 
 function remembered(): PersonalValue[] {
-	let files: string[] = [];
+	let files: string[];
 	try {
 		files = readdirSync(PERSONAL_DIR);
 	} catch {
