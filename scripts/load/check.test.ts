@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRun, messageIdOf, type RunData } from './check.ts';
+import { checkRun, inFlightAtKill, messageIdOf, type RunData } from './check.ts';
 
 /** A run where every promise held: two sign-ups (one cancelled, which promoted nobody). */
 function goodRun(): RunData {
@@ -39,7 +39,8 @@ function goodRun(): RunData {
 			},
 			{ id: '3', template: 'signup_promoted', toEmail: 'b@example.com', sent: false, inDoubt: true }
 		],
-		caughtMessageIds: [messageIdOf(1), messageIdOf(2)]
+		caughtMessageIds: [messageIdOf(1), messageIdOf(2)],
+		kills: 1
 	};
 }
 
@@ -94,16 +95,35 @@ describe('checkRun', () => {
 		]);
 	});
 
-	it('flags a mail caught twice, one never sent, and one in doubt that already went', () => {
+	it('flags a mail caught twice and one never sent', () => {
 		const run = goodRun();
-		run.caughtMessageIds.push(messageIdOf(1), messageIdOf(3));
+		run.caughtMessageIds.push(messageIdOf(1));
 		run.outbox[1].sent = false;
 		run.caughtMessageIds = run.caughtMessageIds.filter((id) => id !== messageIdOf(2));
 		expect(checkRun(run)).toEqual([
 			'outbox 1 (signup_confirmed) caught 2 times',
-			'outbox 2 (signup_waitlisted) never sent',
-			'outbox 3 (signup_promoted) was sent but not marked: it will go twice'
+			'outbox 2 (signup_waitlisted) never sent'
 		]);
+	});
+
+	it('allows one mail in flight per kill, not more', () => {
+		const run = goodRun();
+		run.caughtMessageIds.push(messageIdOf(3));
+		expect(checkRun(run)).toEqual([]);
+		expect(inFlightAtKill(run)).toEqual(['3']);
+		run.outbox.push({
+			id: '4',
+			template: 'signup_promoted',
+			toEmail: 'b@example.com',
+			sent: false,
+			inDoubt: true
+		});
+		run.caughtMessageIds.push(messageIdOf(4));
+		expect(checkRun(run)).toEqual(['2 mails sent but not marked after 1 kill(s): 3, 4']);
+		run.kills = 0;
+		run.outbox.pop();
+		run.caughtMessageIds.pop();
+		expect(checkRun(run)).toEqual(['1 mails sent but not marked after 0 kill(s): 3']);
 	});
 
 	it('flags a mail no outbox row explains', () => {

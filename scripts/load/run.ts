@@ -12,7 +12,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { findLeaks } from '../lib/log-leaks.ts';
-import { checkRun, type OutboxRow } from './check.ts';
+import { checkRun, inFlightAtKill, type OutboxRow } from './check.ts';
 import { startLoadStack } from './stack.ts';
 import { runTraffic, type Target } from './traffic.ts';
 
@@ -98,7 +98,13 @@ try {
 		signups: outcomes,
 		cancelled: traffic.seen.filter((s) => s.cancelled).length,
 		sessions: data.sessions.map((s) => `${s.confirmed}/${s.capacity}`),
-		outbox: { rows: data.outbox.length, inDoubt: data.outbox.filter((r) => r.inDoubt).length },
+		outbox: {
+			rows: data.outbox.length,
+			// Claimed by the killed server: sent once its lease ends.
+			leasedByKilledServer: data.outbox.filter((r) => r.inDoubt).length,
+			// Of those, sent but not marked when it died: will go again (same Message-ID).
+			inFlightAtKill: inFlightAtKill(run)
+		},
 		mailsCaught: caughtMessageIds.length,
 		appRestartMs: restartedIn,
 		problems
