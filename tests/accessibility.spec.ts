@@ -14,6 +14,9 @@ import { walkActivity, walkPublic, type Lang } from './support/public-walk';
 
 const sql = database();
 
+/** The error summary or the form's message, once a form has been sent back with errors. */
+const errorsShown = (page: Page) => page.locator('.ds-error-summary, [role="alert"]').first();
+
 /** Every check of this spec on the page as it is now. */
 async function checkPage(page: Page) {
 	await expectAccessible(page);
@@ -80,7 +83,7 @@ test('every organizer page is accessible, with and without errors shown', async 
 	await check('the code page');
 	await page.getByLabel('Kode fra appen').fill('000000');
 	await page.getByRole('button', { name: 'Bekreft' }).click();
-	await expect(page.getByRole('alert').first()).toBeVisible();
+	await expect(errorsShown(page)).toBeVisible();
 	await check('the code page with an error');
 	await page.getByLabel('Kode fra appen').fill(totp(secret, Date.now(), -1));
 	await page.getByRole('button', { name: 'Bekreft' }).click();
@@ -114,26 +117,26 @@ test('every organizer page is accessible, with and without errors shown', async 
 	await page.goto(`${org}/settings`);
 	await page.getByLabel('Nettside').fill('ikke en adresse');
 	await page.getByRole('button', { name: 'Lagre' }).first().click();
-	await expect(page.getByRole('alert').first()).toBeVisible();
+	await expect(errorsShown(page)).toBeVisible();
 	await check('settings with errors');
 
 	await page.goto(`${org}/activities/new`);
 	await check('new activity');
 	await page.getByRole('button', { name: 'Lagre utkast' }).click();
-	await expect(page.getByRole('alert').first()).toBeVisible();
+	await expect(errorsShown(page)).toBeVisible();
 	await check('new activity with errors');
 
 	await page.goto(`/activities/${ids.activityId}/edit`);
 	await check('edit activity');
 	await page.getByLabel('Tittel').fill('');
 	await page.getByRole('button', { name: /Lagre/ }).first().click();
-	await expect(page.getByRole('alert').first()).toBeVisible();
+	await expect(errorsShown(page)).toBeVisible();
 	await check('edit activity with errors');
 
 	await page.goto('/organizations/new');
 	await check('new organization');
 	await page.getByRole('button', { name: 'Registrer' }).click();
-	await expect(page.getByRole('alert').first()).toBeVisible();
+	await expect(errorsShown(page)).toBeVisible();
 	await check('new organization with errors');
 });
 
@@ -150,7 +153,7 @@ test('adding an authenticator and the recovery codes are accessible', async ({ p
 	await test.step('enrolment', () => checkPage(page));
 	await page.getByLabel('Kode fra appen').fill('000000');
 	await page.getByRole('button', { name: 'Bekreft og koble til' }).click();
-	await expect(page.getByRole('alert').first()).toBeVisible();
+	await expect(errorsShown(page)).toBeVisible();
 	await test.step('enrolment with an error', () => checkPage(page));
 	await page.getByLabel('Kode fra appen').fill(totp(secret));
 	await page.getByRole('button', { name: 'Bekreft og koble til' }).click();

@@ -8,8 +8,45 @@ import { expect } from './fixtures';
 export async function expectReflow(page: Page): Promise<void> {
 	const size = page.viewportSize();
 	await page.setViewportSize({ width: 320, height: 800 });
-	const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
-	expect(width, `scrollWidth at 320 px on ${page.url()}`).toBeLessThanOrEqual(320);
+	const { width, widest } = await page.evaluate(() => {
+		// The deepest elements that cannot be narrower than the page's column (their min-content
+		// width), to say what to fix.
+		const minWidth = (el: HTMLElement) => {
+			const before = el.style.width;
+			el.style.width = 'min-content';
+			const w = el.getBoundingClientRect().width;
+			el.style.width = before;
+			return w;
+		};
+		const widest: string[] = [];
+		const walk = (el: HTMLElement) => {
+			const wide = [...el.children].filter(
+				(c): c is HTMLElement => c instanceof HTMLElement && minWidth(c) > window.innerWidth - 32
+			);
+			if (!wide.length && el !== document.body)
+				widest.push(
+					`<${el.tagName.toLowerCase()} class="${el.className}"> ${Math.round(minWidth(el))} px: ${el.textContent?.trim().slice(0, 40)}`
+				);
+			for (const c of wide) walk(c);
+		};
+		const width = document.scrollingElement!.scrollWidth;
+		if (width > window.innerWidth) walk(document.body);
+		// Or what is drawn past the right edge without being wide itself (positioned, transformed).
+		if (width > window.innerWidth && !widest.length) {
+			const past = [...document.querySelectorAll<HTMLElement>('body *')].filter(
+				(el) => el.getBoundingClientRect().right > window.innerWidth + 0.5
+			);
+			for (const el of past.filter((el) => !past.some((o) => o !== el && el.contains(o))))
+				widest.push(
+					`<${el.tagName.toLowerCase()} class="${el.className}"> right ${Math.round(el.getBoundingClientRect().right)} px: ${el.textContent?.trim().slice(0, 40)}`
+				);
+		}
+		return { width, widest: widest.slice(0, 5) };
+	});
+	expect(
+		width,
+		`scrollWidth at 320 px on ${page.url()}: ${widest.join(' | ')}`
+	).toBeLessThanOrEqual(320);
 	if (size) await page.setViewportSize(size);
 }
 
