@@ -1,13 +1,14 @@
 // Accessibility everywhere (issue 15): axe-core with the WCAG 2.0/2.1/2.2 A and AA rules, reflow
 // at 320 px and text at 200 % on every public route and state (nb and en) and on every organizer
 // page, forms with their errors shown included; and the main flows with the keyboard alone.
+import AxeBuilder from '@axe-core/playwright';
 import { createClient } from '@supabase/supabase-js';
 import type { Page } from '@playwright/test';
 import { totp } from '../supabase/local/auth/totp.ts';
 import { LOCAL_PUBLISHABLE_KEY } from '../supabase/local/keys/index.ts';
 import { createOrganizer, grantPlatformAdmin, logIn, uniqueEmail } from './support/accounts';
 import { addAuthenticator, database, organizationWithActivity } from './support/attacker';
-import { expect, expectAccessible, test } from './support/fixtures';
+import { AXE_TAGS, expect, expectAccessible, test } from './support/fixtures';
 import { expectDoubleText, expectReflow, tabTo } from './support/page-checks';
 import { rememberPersonal } from './support/personal-data';
 import { walkActivity, walkPublic, type Lang } from './support/public-walk';
@@ -33,9 +34,35 @@ for (const lang of ['nb', 'en'] as Lang[]) {
 			await test.step(stop, () => checkPage(page));
 			checked.push(stop);
 		});
-		expect(checked.length).toBeGreaterThanOrEqual(25);
+		expect(checked.length).toBeGreaterThanOrEqual(24);
 	});
 }
+
+test('a link styled as a primary button keeps the contrast of a button', async ({ page }) => {
+	// Designsystemet's components must rank above the app's element defaults (a { color }) on
+	// every page, whichever component's CSS happens to load first.
+	for (const path of ['/auth/login', '/privacy', '/embed/list', '/']) {
+		await page.goto(path);
+		await page.evaluate(() => {
+			const host = document.querySelector('main') ?? document.body;
+			for (const variant of ['primary', 'secondary', 'tertiary']) {
+				const link = Object.assign(document.createElement('a'), {
+					className: 'ds-button',
+					href: '/privacy',
+					textContent: `Lenke (${variant})`
+				});
+				link.dataset.variant = variant;
+				link.dataset.probe = '';
+				host.prepend(link);
+			}
+		});
+		const { violations } = await new AxeBuilder({ page })
+			.include('[data-probe]')
+			.withTags(AXE_TAGS)
+			.analyze();
+		expect(violations.map((v) => `${path}: ${v.id}`)).toEqual([]);
+	}
+});
 
 /** A sign-up as the public form makes it (the `sign_up` function with the publishable key). */
 async function signUp(ids: { activityId: string; sessionId: string }, name: string) {

@@ -58,7 +58,7 @@ for (const lang of ['nb', 'en'] as Lang[]) {
 				if (kept.length) storedAt.push(`${stop}: ${kept.join(', ')}`);
 			}
 		});
-		expect(stops.length).toBeGreaterThanOrEqual(25);
+		expect(stops.length).toBeGreaterThanOrEqual(24);
 		expect(requests.count()).toBeGreaterThan(stops.length);
 		expect(requests.foreign, 'requests to other origins').toEqual([]);
 		expect(cookiesAt, 'cookies set for an anonymous visitor').toEqual([]);
