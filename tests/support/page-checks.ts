@@ -95,19 +95,29 @@ export async function expectDoubleText(page: Page): Promise<void> {
 	if (size) await page.setViewportSize(size);
 }
 
-/** The focused element shows a focus ring (an outline or a box shadow that is not none). */
+/**
+ * The focused element shows a focus ring: an outline or a box shadow that is not none, on the
+ * element or, for a checkbox or radio button, on its field (Designsystemet rings the box and its
+ * label together).
+ */
 export async function expectFocusVisible(target: Locator): Promise<void> {
 	await expect(target).toBeFocused();
 	const ring = await target.evaluate((el) => {
-		const style = getComputedStyle(el);
+		const drawn = (e: Element) => {
+			const style = getComputedStyle(e);
+			return (
+				(style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) ||
+				style.boxShadow !== 'none'
+			);
+		};
+		const field = el.matches('[type="checkbox"], [type="radio"]') ? el.closest('.ds-field') : null;
 		return {
 			focusVisible: el.matches(':focus-visible'),
-			outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
-			shadow: style.boxShadow !== 'none'
+			drawn: drawn(el) || (field !== null && drawn(field))
 		};
 	});
 	expect(ring.focusVisible, 'matches :focus-visible').toBe(true);
-	expect(ring.outline || ring.shadow, 'draws a focus ring').toBe(true);
+	expect(ring.drawn, 'draws a focus ring').toBe(true);
 }
 
 /** Presses Tab (at most `max` times) until `target` has focus; its ring must then show. */
