@@ -1,6 +1,7 @@
 // `npm test`: the one gate. Format, lint and types; the production build; Vitest (unit and
-// integration, one Postgres per run); Playwright against the build in Chromium. Ends with one
-// plain line, `N passed, N failed`, that CI reads.
+// integration, one Postgres per run); Playwright against the build in Chromium; the load run with
+// a restart (`npm run test:load`, counted as one test). Ends with one plain line,
+// `N passed, N failed`, that CI reads.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,6 +56,11 @@ if (built) {
 	const playwright = countPlaywright(read('playwright.json'));
 	add(playwright);
 	if (!playwrightOk && playwright.failed === 0) total.failed += 1;
+
+	// One test: 60 s of mixed traffic with the app killed and restarted halfway (scripts/load).
+	const loadOk = step('load and restart', process.execPath, [join(root, 'scripts/load/run.ts')]);
+	if (loadOk) total.passed += 1;
+	else total.failed += 1;
 }
 
 console.log(`\nnpm test took ${Math.round((Date.now() - started) / 1000)} s`);

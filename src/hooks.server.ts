@@ -13,11 +13,12 @@ export const handle = sequence(supabase, session, locale, guard, securityHeaders
 
 /**
  * Unexpected errors: log the error (never the request body, which may hold personal data) and
- * show the visitor only a translated, generic message (the error page picks it by status).
+ * show the visitor only a translated, generic message (the error page picks it by status). The
+ * route, not the path: a manage or invitation link's path is its token.
  */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status !== 404)
-		console.error(`[${status}] ${event.request.method} ${event.url.pathname}`, error);
+		console.error(`[${status}] ${event.request.method} ${event.route.id ?? '(no route)'}`, error);
 	return { message };
 };
 

@@ -62,7 +62,7 @@ test.describe('the interface on Designsystemet', () => {
 	test('public pages: axe in light and dark, own origin only, CSS budget, screenshots', async ({
 		page
 	}) => {
-		test.setTimeout(90_000);
+		test.setTimeout(180_000); // axe in light and dark on every public page: slow on a busy 2-core machine
 		await checkPage(page, 'home', '/');
 		const activity = page.locator('main a[href*="/activity/"]').first();
 		const href = await activity.getAttribute('href');
@@ -79,7 +79,7 @@ test.describe('the interface on Designsystemet', () => {
 	test('organizer pages: axe in light and dark, own origin only, CSS budget, screenshots', async ({
 		page
 	}) => {
-		test.setTimeout(120_000);
+		test.setTimeout(180_000);
 		const email = uniqueEmail('ui');
 		await createOrganizer(email);
 		await logIn(page, email);

@@ -24,9 +24,12 @@ export function testAddress(seed: string): string {
 
 export { expect };
 
+/** The rules every page is held to: WCAG 2.0, 2.1 and 2.2, levels A and AA. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
 /**
- * Zero axe-core violations of the WCAG 2.0/2.1 A and AA rules on the page as it is now. axe is a
- * script, so it cannot run where JavaScript is off; the same pages are checked with it on.
+ * Zero axe-core violations of the WCAG 2.0/2.1/2.2 A and AA rules on the page as it is now. axe
+ * is a script, so it cannot run where JavaScript is off; the same pages are checked with it on.
  */
 export async function expectAccessible(page: Page): Promise<void> {
 	if (test.info().project.use.javaScriptEnabled === false) return;
@@ -35,9 +38,7 @@ export async function expectAccessible(page: Page): Promise<void> {
 	await page.evaluate(() =>
 		Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)))
 	);
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
+	const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
 	const summary = results.violations.map(
 		(v) =>
 			`${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`

@@ -1,5 +1,8 @@
 import type { LayoutServerLoad } from './$types';
 
+// The dashboard's forms use the client's enhancements (spinners, dialogs); the root turns it off.
+export const csr = true;
+
 /**
  * The organizer's address for the page header. Who may see organizer pages at all (signed in,
  * second factor confirmed) is decided for every request, actions included, by the guard hook

@@ -102,6 +102,9 @@ describe('deliverDue', () => {
 		expect(mail.html).not.toContain('<script>');
 		expect(await row(email)).toMatchObject({ attempts: 1, last_error: null, locked_until: null });
 		expect((await row(email)).sent_at).not.toBeNull();
+		// Named after its row, so a resend after a crash is recognisably the same mail.
+		const messageId = mail.headers.find((h) => h.name.toLowerCase() === 'message-id')?.value;
+		expect(messageId).toBe(`<outbox-${(await row(email)).id}@sammen>`);
 		expect(await deliverDue({ supabase: service, transport: up, siteUrl: SITE })).toEqual({
 			sent: 0,
 			failed: 0

@@ -66,6 +66,9 @@ export async function deliverDue(
 			const mail = renderMail(row, siteUrl, { organizer: addressOf(from) });
 			secrets.push(...mail.secrets);
 			await transport.sendMail({
+				// One Message-ID per outbox row, the same on every attempt: a mail sent again after a
+				// crash between sending and reporting (at-least-once) can be recognised as the same.
+				messageId: `<outbox-${row.id}@sammen>`,
 				from,
 				to: row.to_email,
 				subject: mail.subject,
