@@ -62,7 +62,11 @@ export function checkBudgets(size: SizeResult, rest: RestResult[]): Budget[] {
 			n304 && bare304
 				? `${n304.requestsPerSecond} / ${bare304.requestsPerSecond} req/s = ${(n304.requestsPerSecond / bare304.requestsPerSecond).toFixed(2)}`
 				: 'not measured',
-		met: !!n304 && !!bare304 && n304.unexpected === 0 && n304.requestsPerSecond >= bare304.requestsPerSecond / 2
+		met:
+			!!n304 &&
+			!!bare304 &&
+			n304.unexpected === 0 &&
+			n304.requestsPerSecond >= bare304.requestsPerSecond / 2
 	});
 	for (const kind of ['simple select', 'embedded select', 'rpc']) {
 		const viaRest = rest.find((r) => r.name === `REST ${kind}`);
@@ -83,11 +87,13 @@ export function checkBudgets(size: SizeResult, rest: RestResult[]): Budget[] {
 	const heaviest = [...size.pages].sort((a, b) => b.js[1] - a.js[1])[0];
 	out.push({
 		budget: 'public pages ≤ 15 KB gzip of JavaScript',
-		measured: heaviest ? `${(heaviest.js[1] / KB).toFixed(1)} KB (${heaviest.name}, the heaviest)` : 'none',
+		measured: heaviest
+			? `${(heaviest.js[1] / KB).toFixed(1)} KB (${heaviest.name}, the heaviest)`
+			: 'none',
 		met: !!heaviest && heaviest.js[1] <= 15 * KB
 	});
 	out.push({
-		budget: 'embed snippet ≤ 2 KB gzip (the host page\'s lines and /embed.js)',
+		budget: "embed snippet ≤ 2 KB gzip (the host page's lines and /embed.js)",
 		measured: `${(size.embedSnippet.gzip / KB).toFixed(2)} KB`,
 		met: size.embedSnippet.gzip <= 2 * KB
 	});

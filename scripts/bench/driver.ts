@@ -107,7 +107,9 @@ async function measure(target: Target, connections: number, duration: number): P
 		p99ms: result.latency.p99,
 		requests: result.requests.total,
 		unexpected: result.requests.total - ok + result.errors + result.timeouts,
-		bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0
+		bytesPerResponse: result.requests.total
+			? Math.round(result.throughput.total / result.requests.total)
+			: 0
 	};
 }
 
@@ -135,7 +137,8 @@ async function race(r: NonNullable<Job['race']>) {
 		})
 	);
 	times.sort((a, b) => a - b);
-	const at = (p: number) => Number(times[Math.min(times.length - 1, Math.floor(times.length * p))].toFixed(1));
+	const at = (p: number) =>
+		Number(times[Math.min(times.length - 1, Math.floor(times.length * p))].toFixed(1));
 	return { p50ms: at(0.5), p95ms: at(0.95), statuses };
 }
 
@@ -158,7 +161,9 @@ async function weigh(page: { name: string; url: string }): Promise<PageWeight> {
 		let raw = 0;
 		let gz = 0;
 		for (const u of urls) {
-			const [r, g] = size(Buffer.from(await (await fetch(new URL(u, page.url), { headers: PROXY })).arrayBuffer()));
+			const [r, g] = size(
+				Buffer.from(await (await fetch(new URL(u, page.url), { headers: PROXY })).arrayBuffer())
+			);
 			raw += r;
 			gz += g;
 		}
@@ -173,7 +178,12 @@ async function lighthouse(pages: Job['lighthouse']) {
 	const chromeLauncher = await import('chrome-launcher');
 	const chrome = await chromeLauncher.launch({
 		chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-		chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
+		chromeFlags: [
+			'--headless=new',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking'
+		]
 	});
 	const scores = [];
 	try {

@@ -81,7 +81,10 @@ function peakRss(pid: number): number | null {
 /** Waits until the app's start-up jobs (the session horizon for every activity) are done. */
 async function settle(sql: postgres.Sql) {
 	const commits = async () =>
-		Number((await sql`select xact_commit from pg_stat_database where datname = current_database()`)[0].xact_commit);
+		Number(
+			(await sql`select xact_commit from pg_stat_database where datname = current_database()`)[0]
+				.xact_commit
+		);
 	let last = await commits();
 	for (let quiet = 0, i = 0; quiet < 3 && i < 240; i++) {
 		await new Promise((done) => setTimeout(done, 1000));
@@ -104,7 +107,8 @@ async function pickTargets(sql: postgres.Sql) {
 		where o.status = 'approved'
 		order by (select count(*) from public.activities a where a.organization_id = o.id) desc, o.slug limit 1`;
 	// The race: a date with no sign-ups yet, filled (through sign_up) to its last 5 places.
-	const [race] = await sql`select s.id as session, a.id as activity, a.capacity from public.sessions s
+	const [race] =
+		await sql`select s.id as session, a.id as activity, a.capacity from public.sessions s
 		join public.activities a on a.id = s.activity_id
 		join public.organizations o on o.id = a.organization_id and o.status = 'approved'
 		where a.status = 'published' and a.signup_mode = 'per_session' and a.waitlist and a.capacity >= 10
@@ -121,7 +125,11 @@ async function pickTargets(sql: postgres.Sql) {
 		activityId: activity.id as string,
 		sessionIds: sessions.map((s) => s.id as string),
 		orgSlug: org.slug as string,
-		race: { sessionId: race.session as string, activityId: race.activity as string, capacity: race.capacity as number }
+		race: {
+			sessionId: race.session as string,
+			activityId: race.activity as string,
+			capacity: race.capacity as number
+		}
 	};
 }
 
@@ -168,7 +176,9 @@ async function runSize(sessions: number, lighthouse: boolean): Promise<SizeResul
 		await waitFor(app, /Listening on/, 'the app');
 		await settle(sql);
 		const [{ count: after }] = await sql`select count(*)::int from public.sessions`;
-		console.log(`[${elapsed()}] the app's horizon job is done (${after} dates; the generator made ${seeded.sessions}); measuring…`);
+		console.log(
+			`[${elapsed()}] the app's horizon job is done (${after} dates; the generator made ${seeded.sessions}); measuring…`
+		);
 		const t = await pickTargets(sql);
 
 		// The ceiling: the organization's feed bytes from memory.
@@ -242,11 +252,14 @@ async function runSize(sessions: number, lighthouse: boolean): Promise<SizeResul
 			pages: PageWeight[];
 			lighthouse: { name: string; performance: number; accessibility: number }[];
 		};
-		const [raceCount] = await sql`select count(*) filter (where status = 'confirmed')::int as confirmed,
+		const [raceCount] =
+			await sql`select count(*) filter (where status = 'confirmed')::int as confirmed,
 			count(*) filter (where status = 'waitlisted')::int as waitlisted
 			from private.signups where session_id = ${t.race.sessionId}`;
 		// The embed snippet: the host page's two lines and the script they load.
-		const embedJs = Buffer.from(await (await fetch(`${base}/embed.js`, { headers: PROXY })).arrayBuffer());
+		const embedJs = Buffer.from(
+			await (await fetch(`${base}/embed.js`, { headers: PROXY })).arrayBuffer()
+		);
 		const snippet = `<div data-sammen-embed="list?org=${t.orgSlug}" data-sammen-title="Aktiviteter fra Sammen"></div>\n<script src="${base}/embed.js" async></script>`;
 		const { gzipSync } = await import('node:zlib');
 		return {
@@ -276,7 +289,9 @@ async function runSize(sessions: number, lighthouse: boolean): Promise<SizeResul
 	}
 }
 
-console.log(`Sammen bench: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+console.log(
+	`Sammen bench: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`
+);
 console.log(`[${elapsed()}] building the app…`);
 const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
 	cwd: root,
@@ -300,7 +315,11 @@ const restResults = JSON.parse(await readFile(join(root, '.bench/rest.json'), 'u
 const budgets = checkBudgets(results.at(-1)!, restResults.results);
 const report = {
 	at: new Date().toISOString(),
-	machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+	machine: {
+		cores: cpus().length,
+		memoryGiB: Math.round(totalmem() / 2 ** 30),
+		node: process.version
+	},
 	durationSeconds: duration,
 	sizes: results,
 	rest: restResults,

@@ -88,8 +88,7 @@ const some = <T>(r: Random, list: readonly T[], n: number): T[] =>
 	[...list].sort(() => r() - 0.5).slice(0, n);
 const hex = (r: Random, n: number) =>
 	Array.from({ length: n }, () => Math.floor(r() * 16).toString(16)).join('');
-const uuid = (r: Random) =>
-	`${hex(r, 8)}-${hex(r, 4)}-4${hex(r, 3)}-a${hex(r, 3)}-${hex(r, 12)}`;
+const uuid = (r: Random) => `${hex(r, 8)}-${hex(r, 4)}-4${hex(r, 3)}-a${hex(r, 3)}-${hex(r, 12)}`;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The kinds of activity, with how often each occurs and how it repeats. */
@@ -120,7 +119,13 @@ export function plan(options: { sessions: number; seed?: string; now?: Date }): 
 		return {
 			slug: `${text.slugify(name)}-${i + 1}`,
 			name,
-			kind: pick(r, ['user_organization', 'user_organization', 'ngo', 'public_service', 'treatment_facility'] as const),
+			kind: pick(r, [
+				'user_organization',
+				'user_organization',
+				'ngo',
+				'public_service',
+				'treatment_facility'
+			] as const),
 			approaches: some(r, text.APPROACHES, 1 + Math.floor(r() * 3)),
 			description: english ? text.ORG_DESCRIPTION_EN : text.ORG_DESCRIPTION_NB,
 			city: place.city,
@@ -145,7 +150,7 @@ export function plan(options: { sessions: number; seed?: string; now?: Date }): 
 		// anywhere in the window (trips in the past stay, as they did in the app).
 		const firstDay =
 			kind.kind === 'single'
-				? today + Math.floor((r() * (PAST_DAYS + HORIZON_DAYS - 2) - PAST_DAYS + 1)) * DAY
+				? today + Math.floor(r() * (PAST_DAYS + HORIZON_DAYS - 2) - PAST_DAYS + 1) * DAY
 				: today + Math.floor(r() * 150 - PAST_DAYS) * DAY;
 		const base = {
 			rrule: kind.rule(day),
@@ -197,11 +202,22 @@ export function plan(options: { sessions: number; seed?: string; now?: Date }): 
 		});
 	}
 
-	return { organizations, activities, signups: signups(r, activities, organizations, now, target * 2), sessions: total };
+	return {
+		organizations,
+		activities,
+		signups: signups(r, activities, organizations, now, target * 2),
+		sessions: total
+	};
 }
 
 function dates(
-	a: { rrule: string | null; first_date: string; start_time: string; duration_minutes: number; timezone: string },
+	a: {
+		rrule: string | null;
+		first_date: string;
+		start_time: string;
+		duration_minutes: number;
+		timezone: string;
+	},
 	from: Date,
 	until: Date
 ) {

@@ -53,7 +53,10 @@ export function printReport(report: Report) {
 		);
 
 	console.log('\nPage weight, KB raw / gzip (HTML, the JavaScript and CSS it loads)');
-	console.log('page'.padEnd(16) + sizes.map((s) => pad(`${s.sessions} dates: HTML      JS     CSS`, 44)).join(''));
+	console.log(
+		'page'.padEnd(16) +
+			sizes.map((s) => pad(`${s.sessions} dates: HTML      JS     CSS`, 44)).join('')
+	);
 	for (const page of sizes[0].pages) {
 		const cells = sizes.map((s) => {
 			const p = s.pages.find((x) => x.name === page.name);
@@ -78,7 +81,9 @@ export function printReport(report: Report) {
 
 	console.log(`\nREST layer beside the same SQL (${report.rest.concurrency} at a time)`);
 	for (const r of report.rest.results)
-		console.log(`  ${r.name.padEnd(22)}${pad(r.requestsPerSecond, 7)} req/s  p50 ${pad(r.p50ms, 6)} ms  p99 ${pad(r.p99ms, 6)} ms`);
+		console.log(
+			`  ${r.name.padEnd(22)}${pad(r.requestsPerSecond, 7)} req/s  p50 ${pad(r.p50ms, 6)} ms  p99 ${pad(r.p99ms, 6)} ms`
+		);
 
 	console.log(`\nBudgets (at ${sizes.at(-1)!.sessions} dates)`);
 	for (const b of report.budgets)

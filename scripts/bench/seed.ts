@@ -40,7 +40,8 @@ export async function seedPlan(
 	const started = performance.now();
 	const sql: Sql = postgres(superuserUrl, { max: 1, onnotice: () => {} });
 	try {
-		const [{ n }] = await sql`select count(*)::int as n from auth.users where email like '%@bench.example.test'`;
+		const [{ n }] =
+			await sql`select count(*)::int as n from auth.users where email like '%@bench.example.test'`;
 		if (n > 0) throw new Error('this database already has bench data; start from a fresh one');
 
 		// Accounts: one owner per organization and one platform admin.
@@ -141,12 +142,15 @@ export async function seedPlan(
 					order by p.n`;
 			});
 		}
-		const [counts] = await sql`select count(*) filter (where status = 'confirmed')::int as confirmed,
+		const [counts] =
+			await sql`select count(*) filter (where status = 'confirmed')::int as confirmed,
 			count(*) filter (where status = 'waitlisted')::int as waitlisted from private.signups`;
 		// The sign-ups' confirmation mails are for fictional people: count them as delivered, so the
 		// app's outbox sender does not spend the benchmark sending 20,000 of them.
 		await sql`update private.outbox set sent_at = now() where id > ${outboxBefore[0].id} and sent_at is null`;
-		log(`  ${counts.confirmed} confirmed and ${counts.waitlisted} waitlisted sign-ups (${secondsSince(started)} s)`);
+		log(
+			`  ${counts.confirmed} confirmed and ${counts.waitlisted} waitlisted sign-ups (${secondsSince(started)} s)`
+		);
 		await sql`analyze`;
 		return {
 			organizations: orgIds.length,

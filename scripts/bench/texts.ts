@@ -67,7 +67,8 @@ export const ACTIVITIES: Template[] = [
 	{
 		title: 'Innebandy',
 		summary: 'Innebandy i gymsalen. Køller og baller har vi, du tar med innesko.',
-		description: 'Vi deler lag på nytt hver gang, og ingen holder tellingen så nøye.\n\n- Køller og vester har vi\n- Garderober med dusj',
+		description:
+			'Vi deler lag på nytt hver gang, og ingen holder tellingen så nøye.\n\n- Køller og vester har vi\n- Garderober med dusj',
 		category: 'sport',
 		lang: 'nb'
 	},
