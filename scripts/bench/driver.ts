@@ -98,7 +98,7 @@ async function measure(target: Target, connections: number, duration: number): P
 		];
 	}
 	const result = await autocannon(options);
-	const ok = Number(result.statusCodeStats?.[expected]?.count ?? 0);
+	const ok = Number(result.statusCodeStats?.[`${expected}`]?.count ?? 0);
 	return {
 		name: target.name,
 		connections,
