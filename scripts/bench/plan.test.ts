@@ -6,9 +6,11 @@ const now = new Date('2026-11-29T14:00:00Z');
 const DAY = 24 * 3600_000;
 
 describe('the bench data plan', () => {
-	it('is the same for the same arguments and differs for another seed', () => {
+	it('is the same for the same arguments on the same day and differs for another seed', () => {
 		const a = plan({ sessions: 1000, now });
 		expect(plan({ sessions: 1000, now })).toEqual(a);
+		expect(plan({ sessions: 1000, now: new Date('2026-11-29T23:59:00Z') })).toEqual(a);
+		expect(plan({ sessions: 1000, now: new Date('2026-11-30T00:00:00Z') })).not.toEqual(a);
 		const b = plan({ sessions: 1000, now, seed: 'another' });
 		expect(b.activities.map((x) => x.title)).not.toEqual(a.activities.map((x) => x.title));
 		expect(b.signups.map((x) => x.idempotency_key)).not.toEqual(
@@ -61,4 +63,7 @@ describe('the bench data plan', () => {
 	it("uses the app's horizon", () => {
 		expect(HORIZON_DAYS).toBe(APP_HORIZON_DAYS);
 	});
-});
+}); // Both languages: English activities speak English (the attribute says so), the rest Bokmål.
+const english = p.activities.filter((a) => a.attributes.includes('english_spoken'));
+expect(english.length).toBeGreaterThan(100);
+expect(english.length).toBeLessThan(p.activities.length / 2);

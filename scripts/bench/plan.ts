@@ -101,13 +101,17 @@ const KINDS = [
 ] as const;
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
-/** Everything the bench needs for `sessions` dates, planned from `seed` relative to `now`. */
+/**
+ * Everything the bench needs for `sessions` dates, planned from `seed` relative to the UTC day of
+ * `now` (not its time: a plan made at 09:00 and one made at 17:00 of the same day are equal).
+ */
 export function plan(options: { sessions: number; seed?: string; now?: Date }): Plan {
 	const r = prng(options.seed ?? 'sammen-bench');
 	const now = options.now ?? new Date();
 	const today = Date.parse(isoDay(now.getTime()));
 	const from = new Date(today - PAST_DAYS * DAY);
-	const until = new Date(now.getTime() + HORIZON_DAYS * DAY);
+	// The app's horizon job later adds the dates between this midnight and its own `now + 190 days`.
+	const until = new Date(today + HORIZON_DAYS * DAY);
 	const target = Math.max(50, Math.round(options.sessions));
 	const activityCount = Math.max(10, Math.round(target / 5));
 	const orgCount = Math.max(2, Math.round(activityCount / 10));
@@ -176,7 +180,7 @@ export function plan(options: { sessions: number; seed?: string; now?: Date }): 
 				: r() < 0.7
 					? 'per_session'
 					: ('none' as const);
-		const upcoming = occurrences.filter((o) => Date.parse(o.starts_at) > now.getTime() + DAY);
+		const upcoming = occurrences.filter((o) => Date.parse(o.starts_at) > today + 2 * DAY);
 		activities.push({
 			organization,
 			slug: `${text.slugify(template.title)}-${i + 1}`,
@@ -205,7 +209,7 @@ export function plan(options: { sessions: number; seed?: string; now?: Date }): 
 	return {
 		organizations,
 		activities,
-		signups: signups(r, activities, organizations, now, target * 2),
+		signups: signups(r, activities, organizations, today, target * 2),
 		sessions: total
 	};
 }
@@ -245,10 +249,11 @@ function signups(
 	r: Random,
 	activities: PlannedActivity[],
 	organizations: PlannedOrganization[],
-	now: Date,
+	today: number,
 	count: number
 ): PlannedSignup[] {
-	const open = now.getTime() + 2 * DAY;
+	// Sign-ups close before a date starts (at most a day in the generated data): leave room.
+	const open = today + 3 * DAY;
 	const places: { activity: number; date: string | null; room: number; weight: number }[] = [];
 	activities.forEach((a, index) => {
 		if (!a.published || !organizations[a.organization].approved || a.signup_mode === 'none') return;
@@ -266,13 +271,14 @@ function signups(
 			places.push({ activity: index, date: o.occurrence_date, room, weight: r() < 0.1 ? 12 : 1 });
 	});
 	const out: PlannedSignup[] = [];
-	let weightSum = places.reduce((s, p) => s + p.weight, 0);
-	while (out.length < count && weightSum > 0) {
-		let w = r() * weightSum;
-		const place = places.find((p) => p.room > 0 && (w -= p.weight) < 0);
-		if (!place) break;
+	// Each place as many times as its weight; a full place is skipped when drawn.
+	const pool = places.flatMap((p) => Array<typeof p>(p.weight).fill(p));
+	let room = places.reduce((s, p) => s + p.room, 0);
+	while (out.length < count && room > 0) {
+		const place = pool[Math.floor(r() * pool.length)];
+		if (place.room === 0) continue;
 		place.room--;
-		if (place.room === 0) weightSum -= place.weight;
+		room--;
 		const n = out.length + 1;
 		const english = r() < 0.15;
 		out.push({
