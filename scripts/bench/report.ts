@@ -30,6 +30,7 @@ export function printReport(report: Report) {
 		const cells = sizes.map((s) => {
 			const r = s.runs.find((x) => x.name === run.name && x.connections === run.connections);
 			if (!r) return pad('-', 26);
+			if (r.requests === 0) return pad('no answer within the run', 26);
 			const flag = r.unexpected ? ` !${r.unexpected}` : '';
 			return pad(`${r.requestsPerSecond} ${pad(r.p50ms, 7)} ${pad(r.p99ms, 7)}${flag}`, 26);
 		});
