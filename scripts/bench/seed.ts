@@ -38,7 +38,14 @@ export async function seedPlan(
 	log: (line: string) => void = () => {}
 ): Promise<SeedResult> {
 	const started = performance.now();
-	const sql: Sql = postgres(superuserUrl, { max: 1, onnotice: () => {} });
+	const sql: Sql = postgres(superuserUrl, {
+		max: 1,
+		onnotice: () => {},
+		// One connection calls sync_sessions 2,000 times while the tables fill: a plan cached from
+		// the first calls (empty tables, so a sequential scan, with the row policies checked on
+		// every row) made the seeding quadratic. Plan each call for the data as it is.
+		connection: { plan_cache_mode: 'force_custom_plan' }
+	});
 	try {
 		const [{ n }] =
 			await sql`select count(*)::int as n from auth.users where email like '%@bench.example.test'`;
