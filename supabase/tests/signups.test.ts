@@ -158,6 +158,52 @@ describe('capacity and the waiting list', () => {
 		expect((await signUp(ids, { p_role: 'helper' })).row!.status).toBe('confirmed');
 		expect((await signUp(ids, { p_role: 'helper' })).row!.status).toBe('waitlisted');
 	});
+
+	it("places_left counts each date's own places, waiting list and helpers", async () => {
+		const ids = await activity({ capacity: 2, helpers: 1 });
+		const [later] = await sql`
+			insert into public.sessions (activity_id, occurrence_date, starts_at, ends_at)
+			values (${ids.activityId}, current_date + 14, now() + interval '14 days', now() + interval '14 days 90 minutes')
+			returning id`;
+		for (let i = 0; i < 3; i++) await signUp(ids);
+		await signUp(ids, { p_role: 'helper' });
+		await signUp({ activityId: ids.activityId, sessionId: later.id });
+		// Another activity's sign-ups for the same number of places count for nothing here.
+		const elsewhere = await activity({ capacity: 2 });
+		for (let i = 0; i < 3; i++) await signUp(elsewhere);
+		const { data, error } = await anon.rpc('places_left', { p_activity: ids.activityId });
+		expect(error).toBeNull();
+		const bySession = new Map(data!.map((p) => [p.session_id, p]));
+		expect(bySession.get(ids.sessionId)).toMatchObject({
+			places_left: 0,
+			waitlisted: 1,
+			helper_places_left: 0
+		});
+		expect(bySession.get(later.id)).toMatchObject({
+			places_left: 1,
+			waitlisted: 0,
+			helper_places_left: 1
+		});
+	});
+
+	it('a whole series: places for the series, a waiting list, and promotion on cancel', async () => {
+		const ids = await activity({ capacity: 2 });
+		await sql`update public.activities set signup_mode = 'whole_series' where id = ${ids.activityId}`;
+		const series = { activityId: ids.activityId, sessionId: null };
+		const answers = [await signUp(series), await signUp(series), await signUp(series)];
+		expect(answers.map((a) => a.error)).toEqual([null, null, null]);
+		expect(answers.map((a) => a.row!.status)).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+		expect(answers[2].row!.waitlist_position).toBe(1);
+		const places = await anon.rpc('places_left', { p_activity: ids.activityId });
+		expect(places.data).toEqual([
+			{ session_id: null, places_left: 0, waitlisted: 1, helper_places_left: 0 }
+		]);
+		// A date's own sign-up does not take a place of the series.
+		expect((await signUp(ids)).error?.hint).toBe('wrong_mode');
+		await anon.rpc('cancel_signup_by_token', { p_token: answers[0].token });
+		const third = (await anon.rpc('signup_by_token', { p_token: answers[2].token })).data![0];
+		expect(third.status).toBe('confirmed');
+	});
 });
 
 describe('one sign-up per click and per contact', () => {

@@ -268,27 +268,30 @@ export const PAGE_SESSIONS = 12;
 /**
  * Public: a published (or cancelled) activity for its page, with its organization's public
  * details (approaches, contact) and the next dates, cancelled and moved ones included.
- * Two bounded queries; RLS hides drafts and everything of organizations not approved.
+ * Two bounded queries, sent together (the dates' query needs only the id; RLS shows dates only
+ * with a visible activity); RLS hides drafts and everything of organizations not approved.
  */
 export async function getPublicPage(supabase: Client, input: { id: string; now?: Date }) {
 	if (!isId(input.id)) return null;
-	const { data: activity, error } = await supabase
-		.from('activities')
-		.select(
-			`${COLUMNS}, organizations(id, name, slug, approaches, contact_email, contact_phone, website, retention_days, discreet)`
-		)
-		.eq('id', input.id)
-		.in('status', ['published', 'cancelled'])
-		.maybeSingle();
+	const [{ data: activity, error }, { data: upcoming, error: sessionsError }] = await Promise.all([
+		supabase
+			.from('activities')
+			.select(
+				`${COLUMNS}, organizations(id, name, slug, approaches, contact_email, contact_phone, website, retention_days, discreet)`
+			)
+			.eq('id', input.id)
+			.in('status', ['published', 'cancelled'])
+			.maybeSingle(),
+		supabase
+			.from('sessions')
+			.select('id, occurrence_date, starts_at, ends_at, status, cancel_reason, edited')
+			.eq('activity_id', input.id)
+			.gt('ends_at', (input.now ?? new Date()).toISOString())
+			.order('starts_at')
+			.limit(PAGE_SESSIONS)
+	]);
 	if (error) fail('getPublicPage', error);
 	if (!activity?.organizations) return null;
-	const { data: upcoming, error: sessionsError } = await supabase
-		.from('sessions')
-		.select('id, occurrence_date, starts_at, ends_at, status, cancel_reason, edited')
-		.eq('activity_id', activity.id)
-		.gt('ends_at', (input.now ?? new Date()).toISOString())
-		.order('starts_at')
-		.limit(PAGE_SESSIONS);
 	if (sessionsError) fail('getPublicPage', sessionsError);
 	return { activity, organization: activity.organizations, sessions: upcoming };
 }

@@ -17,10 +17,19 @@ function matches(header: string, etag: string): boolean {
  */
 export function cached(
 	request: Request,
-	body: string,
-	options: { type: string; lastModified: Date | null; headers?: Record<string, string> }
+	body: string | (() => string),
+	options: {
+		type: string;
+		lastModified: Date | null;
+		headers?: Record<string, string>;
+		/**
+		 * A tag made from what the body is made of: then `body` may be a function, called only
+		 * when the client's copy is not current (a 304 never builds the body).
+		 */
+		etag?: string;
+	}
 ): Response {
-	const etag = etagOf(body);
+	const etag = options.etag ?? etagOf(typeof body === 'string' ? body : body());
 	const headers: Record<string, string> = {
 		'content-type': options.type,
 		'cache-control': 'public, max-age=300',
@@ -41,5 +50,5 @@ export function cached(
 		delete headers['content-type'];
 		return new Response(null, { status: 304, headers });
 	}
-	return new Response(body, { status: 200, headers });
+	return new Response(typeof body === 'string' ? body : body(), { status: 200, headers });
 }

@@ -7,12 +7,16 @@ import type { RequestHandler } from './$types';
 /** An approved organization's public sessions; a discreet one's calendar is just "Sammen". */
 export const GET: RequestHandler = async (event) => {
 	const { locals, params } = event;
-	const organization = await feedSessions.getOrganization(locals.supabase, params.slug);
+	// Both at once: feed_sessions shows only approved organizations' dates, so an unknown slug
+	// gives none, and the answer is a 404 all the same.
+	const [organization, sessions] = await Promise.all([
+		feedSessions.getOrganization(locals.supabase, params.slug),
+		feedSessions.listSessions(locals.supabase, {
+			...feedSessions.feedWindow(new Date()),
+			organization: params.slug
+		})
+	]);
 	if (!organization) error(404, 'Not found');
-	const sessions = await feedSessions.listSessions(locals.supabase, {
-		...feedSessions.feedWindow(new Date()),
-		organization: organization.slug
-	});
 	const name = organization.discreet
 		? translate(locals.locale, 'feeds.name.discreet')
 		: translate(locals.locale, 'feeds.name.organization', { name: organization.name });
