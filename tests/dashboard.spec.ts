@@ -66,7 +66,7 @@ const LABELS = {
 		kind: 'Kind of organization',
 		kindOption: 'User organization',
 		submit: 'Register',
-		created: 'The organization is registered and waits for approval.',
+		created: 'The organization is registered and is waiting for approval.',
 		newActivity: 'New activity',
 		title: 'Title',
 		summary: 'Short description',

@@ -158,7 +158,7 @@ test('an organizer with an authenticator checks people in on a phone, exports th
 
 	// A message to everyone signed up goes through the outbox.
 	await page.getByText('Send en melding til alle påmeldte').click();
-	await page.getByLabel('Emne').fill('Endret inngang');
+	await page.getByLabel('Overskrift').fill('Endret inngang');
 	await page.getByLabel('Melding').fill('Vi møtes ved sideinngangen i kveld.');
 	await page.getByRole('button', { name: 'Send meldingen' }).click();
 	await expect(page.getByText('Meldingen blir sendt.')).toBeVisible();

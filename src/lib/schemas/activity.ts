@@ -99,9 +99,12 @@ export const activitySchema = z
 			.optional()
 			.transform((v) => v === 'on' || v === 'true'),
 		first_date: z.iso.date({ error: 'activity.errors.firstDate' }),
+		// 18:30 as a time field sends it, or 18.30 and 9.30 as people write it in Norwegian.
 		start_time: z
 			.string()
-			.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'activity.errors.startTime' }),
+			.trim()
+			.regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, { error: 'activity.errors.startTime' })
+			.transform((v) => v.replace('.', ':').padStart(5, '0')),
 		duration_minutes: z.coerce
 			.number({ error: 'activity.errors.duration' })
 			.int({ error: 'activity.errors.duration' })

@@ -6,7 +6,7 @@ const data = { organization: 'Turlaget', token: 'tok-123_abc', role: 'organizer'
 describe('renderMail (invitation)', () => {
 	it('renders in Norwegian with a link at the root', () => {
 		const mail = renderMail({ template: 'invitation', locale: 'nb', data }, 'https://sammen.no/');
-		expect(mail.subject).toBe('Du er invitert til å arrangere med Turlaget');
+		expect(mail.subject).toBe('Du er invitert til Sammen');
 		expect(mail.text).toContain('https://sammen.no/invitations/tok-123_abc');
 		expect(mail.text).toContain('som arrangør');
 		expect(mail.html).toContain('<html lang="nb">');
@@ -19,7 +19,7 @@ describe('renderMail (invitation)', () => {
 			{ template: 'invitation', locale: 'en', data: { ...data, role: 'admin' } },
 			'https://sammen.no'
 		);
-		expect(mail.subject).toBe('You are invited to organize with Turlaget');
+		expect(mail.subject).toBe('You are invited to Sammen');
 		expect(mail.text).toContain('https://sammen.no/en/invitations/tok-123_abc');
 		expect(mail.text).toContain('as an administrator');
 		expect(mail.html).toContain('<html lang="en">');

@@ -97,7 +97,7 @@ describe('deliverDue', () => {
 		const [mail] = received(email);
 		expect(mail.to).toEqual([email]);
 		expect(mail.from).toContain('Sammen');
-		expect(mail.subject).toBe('You are invited to organize with Lag <script>alert(1)</script>');
+		expect(mail.subject).toBe('You are invited to Sammen');
 		expect(mail.links).toContain(`${SITE}/en/invitations/${token}`);
 		expect(mail.html).not.toContain('<script>');
 		expect(await row(email)).toMatchObject({ attempts: 1, last_error: null, locked_until: null });

@@ -60,9 +60,9 @@ export function renderSignupMail(
 		t(`email.${spec.key}.${name}`, extra);
 	const when = d.starts_at ? formatWhen(locale, d.timezone, d.starts_at, d.ends_at) : '';
 
-	let subject = d.discreet ? own('subject') : own('subjectNamed');
-	if (template === 'organizer_message' && !d.discreet && d.subject) subject = d.subject;
-	subject = oneLine(subject);
+	// A lock screen shows the subject: it never names the activity or the organization (nor does
+	// an organizer's own subject, which opens the body instead), discreet or not (LANGUAGE.md).
+	const subject = oneLine(own('subject'));
 
 	const parts: Part[] = [];
 	if (d.name) parts.push(t('email.signupMail.greeting', { name: d.name }));
