@@ -135,9 +135,10 @@ export async function forbiddenRows(sql: postgres.Sql, activityIds: string[]) {
 		where char_length(g.chosen_name) > 60 or char_length(g.note) > 500`;
 }
 
-/** A uuid that is nobody's, and one of the given ones. */
-export const someId = (...ids: string[]) =>
+/** Mostly `first` (the id the action is meant for), else one of `others` (forged) or nobody's. */
+export const someId = (first: string, ...others: string[]) =>
 	fc.oneof(
-		{ weight: 3, arbitrary: fc.constantFrom(...ids) },
+		{ weight: 4, arbitrary: fc.constant(first) },
+		...(others.length ? [{ weight: 2, arbitrary: fc.constantFrom(...others) }] : []),
 		{ weight: 1, arbitrary: fc.uuid().map(String) }
 	);

@@ -336,10 +336,12 @@ export interface Target {
 export async function fuzz(base: string, target: Target, runs: number): Promise<number> {
 	let sent = 0;
 	const started = Date.now();
+	const statuses: Record<number, number> = {};
 	await fc.assert(
 		fc.asyncProperty(target.request, async (request) => {
 			sent++;
 			const response = await send(base, request, target.cookie?.());
+			statuses[response.status] = (statuses[response.status] ?? 0) + 1;
 			const problems = judge(response);
 			if (problems.length)
 				throw new Error(
@@ -350,7 +352,7 @@ export async function fuzz(base: string, target: Target, runs: number): Promise<
 	);
 	if (process.env.FUZZ_TIMES)
 		console.log(
-			`${target.name}: ${sent} inputs in ${((Date.now() - started) / 1000).toFixed(1)} s`
+			`${target.name}: ${sent} inputs in ${((Date.now() - started) / 1000).toFixed(1)} s ${JSON.stringify(statuses)}`
 		);
 	return sent;
 }

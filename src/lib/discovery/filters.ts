@@ -64,7 +64,10 @@ export function readFilters(params: URLSearchParams): {
 	filters: Filters;
 	problems: FilterProblem[];
 } {
-	const text = (name: string, max: number) => (params.get(name) ?? '').trim().slice(0, max);
+	// Postgres text cannot hold a NUL byte: one in the city made the query fail (a 500 found by
+	// tests/fuzz); no filter value needs one.
+	const text = (name: string, max: number) =>
+		(params.get(name) ?? '').replaceAll('\u0000', '').trim().slice(0, max);
 	const filters: Filters = {
 		q: text('q', 200),
 		category: [...new Set(params.getAll('category'))].filter((c): c is Category =>

@@ -146,7 +146,8 @@ export function readSessionQuery(
 			organization: org ?? undefined,
 			categories: categories as Category[],
 			attributes: attributes as Attribute[],
-			city: (params.get('city') ?? '').trim().slice(0, 80) || undefined,
+			// Postgres text cannot hold a NUL byte (a 500 found by tests/fuzz).
+			city: (params.get('city') ?? '').replaceAll('\u0000', '').trim().slice(0, 80) || undefined,
 			online: mode === 'any' ? undefined : mode === 'online',
 			words: searchWords((params.get('q') ?? '').slice(0, 200)),
 			after,
