@@ -1,4 +1,5 @@
 import { Constants } from '$lib/database.types';
+import { parseDate } from '$lib/recurrence/dates';
 
 export const CATEGORIES = Constants.public.Enums.activity_category;
 export const ATTRIBUTES = Constants.public.Enums.activity_attribute;
@@ -45,15 +46,15 @@ export type FilterProblem = {
 	key: 'discovery.errors.date' | 'discovery.errors.range';
 };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const AFTER = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})_[0-9a-f-]{36}$/i;
 
 const pick = <T extends string>(allowed: readonly T[], value: string | null, fallback: T): T =>
 	allowed.includes(value as T) ? (value as T) : fallback;
 
-const isDate = (value: string) =>
-	DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+// A day of the calendar, not just its shape: Date.parse takes 2026-02-30 for 2 March, and the
+// window's arithmetic then refused it (a 500 found by tests/fuzz).
+const isDate = (value: string) => parseDate(value) !== null;
 
 /**
  * Reads the filters from a URL. Unknown values are dropped (a hand-edited or old link still

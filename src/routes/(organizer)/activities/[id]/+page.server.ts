@@ -9,6 +9,7 @@ import type { Failure } from '$lib/server/failure';
 import { readForm } from '$lib/server/forms';
 import { isId } from '$lib/server/ids';
 import { zonedToInstant } from '$lib/recurrence';
+import { parseDate } from '$lib/recurrence/dates';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The activity in the URL, as the caller may see it (RLS), or 404. */
@@ -16,12 +17,6 @@ async function mine(locals: App.Locals, id: string) {
 	const activity = await activities.get(locals.supabase, id);
 	if (!activity) error(404, 'Not found');
 	return activity;
-}
-
-/** A real calendar day as `YYYY-MM-DD` (2026-02-30 is not one: a 500 found by tests/fuzz). */
-function isDate(value: string | undefined): value is string {
-	const time = /^\d{4}-\d{2}-\d{2}$/.test(value ?? '') ? Date.parse(`${value}T00:00:00Z`) : NaN;
-	return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
 }
 
 const reasonOk = (r: string | undefined) => !!r && r.trim().length >= 3 && r.length <= 500;
@@ -158,7 +153,7 @@ export const actions: Actions = {
 		const activity = await mine(locals, params.id);
 		const values = await readForm(request);
 		const sessionId = values.sessionId ?? '';
-		if (!isDate(values.date) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(values.time ?? ''))
+		if (parseDate(values.date) === null || !/^([01]\d|2[0-3]):[0-5]\d$/.test(values.time ?? ''))
 			return sessionFailure(locals, sessionId, 400, 'activity.errors.firstDate');
 		const startsAt = zonedToInstant(values.date, values.time, activity.timezone);
 		const endsAt = new Date(startsAt.getTime() + activity.duration_minutes * 60_000);
