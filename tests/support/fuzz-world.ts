@@ -10,8 +10,10 @@ import { freshAddress } from './fuzz';
 export interface World {
 	base: string;
 	a: { userId: string; email: string; orgId: string; activityId: string; sessionId: string };
-	/** A's second activity (with a session), for the organizer's actions and the edit form. */
+	/** A's second activity (with a session), for the organizer's actions on activities. */
 	a2: { activityId: string; sessionId: string };
+	/** A's draft, for the edit form: whatever the fuzzing saves there is never public. */
+	a3: { activityId: string };
 	b: { userId: string; orgId: string; activityId: string; sessionId: string; signupId: string };
 	/** A real manage-link token of a sign-up to A's activity, and its sign-up id. */
 	token: string;
@@ -76,6 +78,10 @@ export async function makeWorld(sql: postgres.Sql, tag: string): Promise<World> 
 		insert into public.sessions (activity_id, occurrence_date, starts_at, ends_at)
 		values (${a2.id}, current_date + 8, now() + interval '8 days', now() + interval '8 days 2 hours')
 		returning id`;
+	const [a3] = await sql`
+		insert into public.activities (organization_id, slug, title, category, venue, first_date, start_time, duration_minutes, status)
+		values (${a.orgId}, 'utkast', 'Utkast', 'course', 'Huset', current_date + 9, '19:00', 90, 'draft')
+		returning id`;
 	const token = await signUp(base, a.activityId, a.sessionId);
 	await signUp(base, a2.id, a2Session.id);
 	await signUp(base, b.activityId, b.sessionId);
@@ -85,6 +91,7 @@ export async function makeWorld(sql: postgres.Sql, tag: string): Promise<World> 
 		base,
 		a: { userId: userA.id, email, ...a },
 		a2: { activityId: a2.id, sessionId: a2Session.id },
+		a3: { activityId: a3.id },
 		b: { userId: userB.id, ...b, signupId: theirs.id },
 		token,
 		signupId: mine.id,
