@@ -100,8 +100,18 @@ function activityTargets(w: World): Target[] {
 	const activity = segment(someId(w.a2.activityId, w.b.activityId));
 	const session = someId(w.a2.sessionId, w.a.sessionId, w.b.sessionId);
 	const signup = someId(w.signupId, w.b.signupId);
+	// Mostly A's own activity with its own session; else forged or mismatched pairs.
 	const attendees = fc
-		.tuple(segment(someId(w.a.activityId, w.b.activityId)), segment(session, fc.constant('series')))
+		.oneof(
+			{ weight: 3, arbitrary: fc.constant([w.a.activityId, w.a.sessionId]) },
+			{
+				weight: 2,
+				arbitrary: fc.tuple(
+					segment(someId(w.a.activityId, w.b.activityId)),
+					segment(session, fc.constant('series'))
+				)
+			}
+		)
 		.map(([a, s]) => `/activities/${a}/attendees/${s}`);
 	const on = (action: string) => activity.map((id) => `/activities/${id}?/${action}`);
 	const draft = segment(someId(w.a3.activityId, w.b.activityId));

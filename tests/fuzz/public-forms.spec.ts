@@ -3,16 +3,34 @@
 // is a 3xx/4xx or a page with a message — never a 5xx or a stack trace — and afterwards the
 // database holds nothing the rules forbid.
 import fc from 'fast-check';
+import { createOrganizer, uniqueEmail } from '../support/accounts';
 import { database } from '../support/attacker';
 import { expect, test } from '../support/fixtures';
 import { formOf, fuzz, pool, RUNS, segment, type Target } from '../support/fuzz';
-import { forbiddenRows, makeWorld, snapshotOf, someId, type World } from '../support/fuzz-world';
+import {
+	forbiddenRows,
+	logInCookie,
+	makeWorld,
+	snapshotOf,
+	someId,
+	type World
+} from '../support/fuzz-world';
 
 const sql = database();
 let world: World;
+/**
+ * Signed-in sessions of throw-away accounts: the code, recovery, new-password, invitation and
+ * log-out actions send a visitor to log in before reading anything, so each is also fuzzed
+ * signed in (log-out with an account of its own, as it ends the session).
+ */
+let signedIn: string;
+let leaving: string;
 
 test.beforeAll(async () => {
 	world = await makeWorld(sql, 'public');
+	const accounts = [uniqueEmail('fuzz-signed-in'), uniqueEmail('fuzz-leaving')];
+	for (const email of accounts) await createOrganizer(email);
+	[signedIn, leaving] = await Promise.all(accounts.map((e) => logInCookie(world.base, e)));
 });
 
 const prefix = fc.constantFrom('', '/en');
@@ -38,10 +56,12 @@ const token = fc.oneof(
 function post(
 	name: string,
 	path: fc.Arbitrary<string>,
-	spec: Record<string, fc.Arbitrary<string>>
+	spec: Record<string, fc.Arbitrary<string>>,
+	cookie?: () => string
 ): Target {
 	return {
 		name,
+		cookie,
 		request: fc
 			.record({ prefix, path, form: formOf(spec) })
 			.map(({ prefix, path, form }) => ({ method: 'POST', path: prefix + path, form }))
@@ -102,6 +122,28 @@ function targets(w: World): Target[] {
 			segment(token).map((t) => `/invitations/${t}`),
 			{}
 		),
+		post(
+			'auth/mfa (signed in)',
+			fc.constant('/auth/mfa'),
+			{ code: fc.stringMatching(/^\d{6}$/), next },
+			() => signedIn
+		),
+		post(
+			'auth/recovery (signed in)',
+			fc.constant('/auth/recovery'),
+			{
+				recoveryCode: fc.stringMatching(/^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$/)
+			},
+			() => signedIn
+		),
+		post('auth/reset (signed in)', fc.constant('/auth/reset'), { password }, () => signedIn),
+		post(
+			'invitations/[token] (signed in)',
+			segment(token).map((t) => `/invitations/${t}`),
+			{},
+			() => signedIn
+		),
+		post('auth/logout (signed in)', fc.constant('/auth/logout'), {}, () => leaving),
 		post(
 			'signup/[token] ?/cancel',
 			segment(fc.oneof(token, fc.constant(w.token))).map((t) => `/signup/${t}?/cancel`),
