@@ -42,6 +42,8 @@ const LOCALES = {
 		mainNav: 'Hovedmeny',
 		emailLabel: 'E-postadresse',
 		passwordLabel: 'Passord',
+		withLink: 'Få en innloggingslenke på e-post i stedet',
+		sendLink: 'Send lenke',
 		invitedAs: 'inviterer deg til å arrangere aktiviteter på Sammen som arrangør',
 		accept: 'Godta invitasjonen',
 		signup: 'Lag en konto',
@@ -79,6 +81,8 @@ const LOCALES = {
 		mainNav: 'Main menu',
 		emailLabel: 'E-mail address',
 		passwordLabel: 'Password',
+		withLink: 'Get a login link by e-mail instead',
+		sendLink: 'Send link',
 		invitedAs: 'invites you to organize activities on Sammen as organizer',
 		accept: 'Accept the invitation',
 		signup: 'Create an account',
@@ -237,6 +241,38 @@ for (const [lang, L] of Object.entries(LOCALES)) {
 			await expect(page).toHaveURL(new RegExp(`${L.prefix}/organizations/${orgId}$`));
 		});
 
+		test('a logged-out invitee who asks for a log-in link by e-mail lands back on the invitation', async ({
+			page,
+			browser
+		}, info) => {
+			const owner = await createOrganizer(uniqueEmail('inviter'), lang);
+			const { orgId } = await organizationWithActivity(sql, owner.id, 'lnk');
+			const [org] = await sql`select name from public.organizations where id = ${orgId}`;
+			const email = uniqueEmail('linked');
+			await createOrganizer(email, lang);
+			const token = await invitation(orgId, email);
+
+			await page.goto(`${L.prefix}/invitations/${token}`);
+			await page.getByRole('main').getByRole('link', { name: L.login }).click();
+			await page.getByRole('link', { name: L.withLink }).click();
+			await expect(page).toHaveURL(/method=link&next=/);
+			await page.getByLabel(L.emailLabel).fill(email);
+			await page.getByRole('button', { name: L.sendLink }).click();
+
+			const mail = await mailTo(email);
+			const link = mail.links.find((l) => l.includes('type=magiclink'));
+			expect(link).toBeTruthy();
+			// Opened where the mail is read: another browser that has never seen the invitation.
+			const other = await freshContext(browser, info.project.use.javaScriptEnabled !== false);
+			const tab = await other.newPage();
+			await tab.goto(link!);
+			await tab.getByRole('button', { name: L.continue }).click();
+			await expect(tab).toHaveURL(new RegExp(`${L.prefix}/invitations/${token}$`));
+			await expect(tab.getByText(`${org.name} ${L.invitedAs}`)).toBeVisible();
+			await expect(tab.getByRole('button', { name: L.accept })).toBeVisible();
+			await other.close();
+		});
+
 		test('a new invitee creates an account and confirming it, in another browser, returns to the invitation', async ({
 			page,
 			browser
@@ -332,6 +368,111 @@ for (const [lang, L] of Object.entries(LOCALES)) {
 			await page.goto(`${L.prefix}/dashboard`);
 			await expect(page).toHaveURL(new RegExp(`${L.prefix}/auth/mfa$`));
 			await expectAccessible(page);
+		});
+	});
+}
+
+const FORM = {
+	nb: {
+		prefix: '',
+		once: 'Én gang',
+		weekly: 'Hver uke',
+		monthly: 'Én gang i måneden',
+		weekdays: 'Ukedager',
+		nth: 'Hvilken uke i måneden',
+		ends: 'Slutter',
+		signupFor: 'Hva man melder seg på',
+		you: '(deg)',
+		save: 'Lagre utkast',
+		title: 'Tittel',
+		titleMissing: 'Skriv en tittel'
+	},
+	en: {
+		prefix: '/en',
+		once: 'Once',
+		weekly: 'Every week',
+		monthly: 'Once a month',
+		weekdays: 'Weekdays',
+		nth: 'Which week of the month',
+		ends: 'Ends',
+		signupFor: 'What people sign up for',
+		you: '(you)',
+		save: 'Save draft',
+		title: 'Title',
+		titleMissing: 'Write a title'
+	}
+} as const;
+
+for (const [lang, F] of Object.entries(FORM)) {
+	test.describe(`the organizer's smaller points (${lang}) @no-js @phone`, () => {
+		test('the activity form shows only the fields the chosen repetition uses', async ({ page }) => {
+			const email = uniqueEmail('former');
+			const owner = await createOrganizer(email, lang);
+			const { orgId } = await organizationWithActivity(sql, owner.id, 'frm');
+			await logIn(page, email, PASSWORD, lang === 'en');
+			await expect(page).toHaveURL(/\/dashboard$/);
+			await page.goto(`${F.prefix}/organizations/${orgId}/activities/new`);
+
+			const weekdays = page.getByRole('group', { name: F.weekdays });
+			const nth = page.getByLabel(F.nth);
+			const ends = page.getByRole('group', { name: F.ends });
+			// A one-off activity: no weekdays, no week of the month, no end.
+			await expect(page.getByRole('radio', { name: F.once, exact: true })).toBeChecked();
+			await expect(weekdays).toBeHidden();
+			await expect(nth).toBeHidden();
+			await expect(ends).toBeHidden();
+			// Without JavaScript too: CSS alone follows the choice.
+			await page.getByRole('radio', { name: F.weekly, exact: true }).check();
+			await expect(weekdays).toBeVisible();
+			await expect(nth).toBeHidden();
+			await expect(ends).toBeVisible();
+			await page.getByRole('radio', { name: F.monthly, exact: true }).check();
+			await expect(weekdays).toBeHidden();
+			await expect(nth).toBeVisible();
+			// The sign-up group's legend and its first field no longer say the same thing twice.
+			await expect(page.getByLabel(F.signupFor)).toBeVisible();
+			await expectAccessible(page);
+		});
+
+		test('an empty required field: the summary takes focus, and its link, followed with the keyboard, moves focus to the field', async ({
+			page
+		}, info) => {
+			const js = info.project.use.javaScriptEnabled !== false;
+			const email = uniqueEmail('summary');
+			const owner = await createOrganizer(email, lang);
+			const { orgId } = await organizationWithActivity(sql, owner.id, 'sum');
+			await logIn(page, email, PASSWORD, lang === 'en');
+			await expect(page).toHaveURL(/\/dashboard$/);
+			await page.goto(`${F.prefix}/organizations/${orgId}/activities/new`);
+			await page.getByLabel(F.title, { exact: true }).focus();
+			await page.keyboard.press('Enter'); // submits the form from the empty title field
+
+			const summary = page.locator('.ds-error-summary');
+			await expect(summary).toBeFocused(); // `autofocus` without JavaScript, focus() with it
+			const link = summary.getByRole('link', { name: F.titleMissing });
+			if (js) await page.keyboard.press('Tab');
+			else await link.focus();
+			await expect(link).toBeFocused();
+			await page.keyboard.press('Enter');
+			await expect(page.getByLabel(F.title, { exact: true })).toBeFocused();
+			await expectAccessible(page);
+		});
+
+		test('the member list marks "you" apart from the address, and the header keeps "log out" whole', async ({
+			page
+		}) => {
+			const email = uniqueEmail('member');
+			const owner = await createOrganizer(email, lang);
+			const { orgId } = await organizationWithActivity(sql, owner.id, 'mem');
+			await logIn(page, email, PASSWORD, lang === 'en');
+			await expect(page).toHaveURL(/\/dashboard$/);
+			await page.goto(`${F.prefix}/organizations/${orgId}`);
+			await expect(page.getByRole('cell', { name: `${email} ${F.you}` })).toBeVisible();
+			// One line: the button is no taller than a line of the links beside it.
+			const logout = page.getByRole('banner').getByRole('button');
+			const link = page.getByRole('banner').getByRole('navigation').getByRole('link').first();
+			const [button, text] = [await logout.boundingBox(), await link.boundingBox()];
+			expect(button!.height).toBeLessThanOrEqual(text!.height + 8);
 		});
 	});
 }

@@ -59,11 +59,22 @@ export async function logIn(supabase: Client, input: { email: string; password: 
 const hasAuthenticator = (user: User | null) =>
 	(user?.factors ?? []).some((f) => f.status === 'verified');
 
-/** Mails a one-time log-in link to an existing account (never creates one). */
-export async function sendLoginLink(supabase: Client, input: { email: string; locale: Locale }) {
+/**
+ * Mails a one-time log-in link to an existing account (never creates one). `redirectTo`, an
+ * absolute URL on this site, reaches the mail template as `RedirectTo` (Auth accepts it when it
+ * is on the site URL's host), which the link passes on as `next`.
+ */
+export async function sendLoginLink(
+	supabase: Client,
+	input: { email: string; locale: Locale; redirectTo?: string | null }
+) {
 	const { error } = await supabase.auth.signInWithOtp({
 		email: input.email,
-		options: { shouldCreateUser: false, data: { locale: input.locale } }
+		options: {
+			shouldCreateUser: false,
+			data: { locale: input.locale },
+			...(input.redirectTo ? { emailRedirectTo: input.redirectTo } : {})
+		}
 	});
 	// An unknown address is answered like a known one, so the form reveals no accounts.
 	if (error?.code === 'otp_disabled') return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNext, withNext } from './next-path';
+import { nextFromLink, safeNext, withNext } from './next-path';
 
 describe('safeNext', () => {
 	it.each([
@@ -42,5 +42,28 @@ describe('withNext', () => {
 		);
 		expect(withNext('/auth/login?method=link', '/x')).toBe('/auth/login?method=link&next=%2Fx');
 		expect(withNext('/auth/mfa', null)).toBe('/auth/mfa');
+	});
+});
+
+describe('nextFromLink', () => {
+	const origin = 'https://sammen.no';
+	it("takes the path of Auth's RedirectTo on this site, however the template encoded it", () => {
+		expect(nextFromLink('https://sammen.no/invitations/abc', origin)).toBe('/invitations/abc');
+		// Go's html/template query-escapes a value in an href (decoded by URLSearchParams).
+		const encoded = new URLSearchParams('next=https%3a%2f%2fsammen.no%2fen%2finvitations%2fabc');
+		expect(nextFromLink(encoded.get('next'), origin)).toBe('/en/invitations/abc');
+		expect(nextFromLink('/invitations/abc', origin)).toBe('/invitations/abc');
+	});
+	it.each([
+		['the bare site URL (nothing was asked for)', 'https://sammen.no'],
+		['the English front page', 'https://sammen.no/en'],
+		['another origin', 'https://evil.example/invitations/abc'],
+		['another port', 'https://sammen.no:8443/invitations/abc'],
+		['a scheme', 'javascript:alert(1)'],
+		['protocol-relative', '//evil.example/x'],
+		['not a URL', 'no'],
+		['nothing', null]
+	])('refuses %s', (_why, value) => {
+		expect(nextFromLink(value, origin)).toBeNull();
 	});
 });

@@ -28,3 +28,23 @@ export function withNext(path: string, next: string | null): string {
 	if (!next) return path;
 	return `${path}${path.includes('?') ? '&' : '?'}next=${encodeURIComponent(next)}`;
 }
+
+/**
+ * `next` from an e-mail link, where Auth's `RedirectTo` stands: an absolute URL. Its path is
+ * used when it is on `origin` and is somewhere other than the front page (Auth gives the bare
+ * site URL when nothing was asked for); a plain path is checked as `safeNext` checks it.
+ */
+export function nextFromLink(value: unknown, origin: string): string | null {
+	if (typeof value !== 'string') return null;
+	if (value.startsWith('/')) return safeNext(value);
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		return null;
+	}
+	if (url.origin !== origin) return null;
+	const path = `${url.pathname}${url.search}`;
+	if (path === '/' || path === '/en' || path === '/en/') return null;
+	return safeNext(path);
+}

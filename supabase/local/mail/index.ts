@@ -30,15 +30,16 @@ export interface MailCatcher {
 }
 
 /**
- * The local stand-in for Supabase's Inbucket/Mailpit: every mail sent to the SMTP port is kept
- * in memory and shown on the web port. Both listen on 127.0.0.1 only.
+ * The local stand-in for Supabase's Inbucket/Mailpit: every mail sent to the SMTP port
+ * (nodemailer's smtp-server) is parsed with mailparser, kept in memory and shown on the web
+ * port. Both listen on 127.0.0.1 only.
  */
 export async function startMailCatcher(options: MailCatcherOptions = {}): Promise<MailCatcher> {
 	const store = new MailStore({ maxMessages: options.maxMessages });
 	const smtp = await startSmtpServer({
 		port: options.smtpPort ?? 0,
 		maxMessageBytes: options.maxMessageBytes,
-		onMessage: (envelope, raw) => store.add(parseMessage(raw, envelope))
+		onMessage: async (envelope, raw) => store.add(await parseMessage(raw, envelope))
 	});
 	let web;
 	try {

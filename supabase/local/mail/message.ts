@@ -1,6 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { decodeText } from './encoding.ts';
-import { header, leaves, parseEntity, type Header } from './mime.ts';
+import libmime from 'libmime';
+import {
+	simpleParser,
+	type AddressObject,
+	type HeaderLines,
+	type ParsedMail,
+	type SimpleParserOptions
+} from 'mailparser';
+import { findLinks } from './links.ts';
+
+export interface Header {
+	name: string;
+	/** Unfolded and decoded. */
+	value: string;
+}
 
 export interface Envelope {
 	/** MAIL FROM (empty for the null sender `<>`). */
@@ -19,13 +32,18 @@ export interface MailMessage {
 	to: string[];
 	cc: string[];
 	subject: string;
+	/** The text/plain parts that are not attachments, with \n line ends; '' when there is none. */
 	text: string;
+	/** The text/html parts that are not attachments; '' when there is none. */
 	html: string;
 	/** Every http(s) URL in the HTML part's hrefs and in the text part, first occurrence first. */
 	links: string[];
+	/** Every header line of the message, in order. */
 	headers: Header[];
 	envelope: Envelope;
+	/** Bytes, as received. */
 	size: number;
+	/** The message as received, read as UTF-8. */
 	raw: string;
 }
 
@@ -37,82 +55,76 @@ export interface MessageSummary {
 	subject: string;
 }
 
-const ENTITIES: Record<string, string> = {
-	amp: '&',
-	lt: '<',
-	gt: '>',
-	quot: '"',
-	apos: "'",
-	nbsp: '\u00a0'
+// The catcher shows what was sent: no text made from the HTML (a mail without a text part has
+// none), no HTML made from the text, and cid: links left alone. Text comes with \n line ends.
+const PARSER_OPTIONS: SimpleParserOptions = {
+	skipHtmlToText: true,
+	skipTextToHtml: true,
+	keepCidLinks: true
 };
 
-function decodeEntities(value: string): string {
-	return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-		if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? whole;
-		const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : +name.slice(1);
-		return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-	});
+/** The bare addresses of a parsed address header, groups (`team: a@x, b@y;`) flattened. */
+function addresses(header: AddressObject | AddressObject[] | undefined): string[] {
+	return [header ?? []]
+		.flat()
+		.flatMap((list) => list.value)
+		.flatMap((entry) => entry.group ?? [entry])
+		.flatMap((entry) => (entry.address ? [entry.address] : []));
 }
 
-export function findLinks(html: string, text: string): string[] {
-	const links = new Set<string>();
-	const add = (url: string) => {
-		if (/^https?:\/\/\S/i.test(url)) links.add(url);
-	};
-	for (const match of html.matchAll(/\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi)) {
-		add(decodeEntities(match[1] ?? match[2] ?? match[3]).trim());
+/** Every header line in order, unfolded and decoded (8-bit as UTF-8, RFC 2047 encoded-words). */
+function decodedHeaders(lines: HeaderLines): Header[] {
+	const headers: Header[] = [];
+	for (const { line } of lines) {
+		const colon = line.indexOf(':');
+		if (colon <= 0) continue;
+		// mailparser hands header lines over as binary strings, one character per byte.
+		const value = Buffer.from(line.slice(colon + 1).replace(/\r?\n(?=[ \t])/g, ''), 'latin1');
+		headers.push({ name: line.slice(0, colon).trim(), value: decodeWords(value.toString('utf8')) });
 	}
-	for (const match of text.matchAll(/https?:\/\/[^\s<>"'`]+/gi)) {
-		// Sentence punctuation right after a URL in prose is almost never part of it.
-		add(match[0].replace(/[.,;:!?)\]}]+$/, ''));
-	}
-	return [...links];
+	return headers;
 }
 
-/** Bare addresses of an address-list header: `"Doe, J" <j@x.no>, k@y.no` → both addresses. */
-export function addresses(value: string): string[] {
-	const found: string[] = [];
-	// Quoted display names may hold commas and brackets, so they are skipped when splitting;
-	// ';' splits too, as it ends a group (`team: a@x, b@y;`) and some clients separate with it.
-	for (const mailbox of value.match(/(?:"(?:[^"\\]|\\.)*"|<[^>]*>|[^,;"<])+/g) ?? []) {
-		const unquoted = mailbox.replace(/"(?:[^"\\]|\\.)*"/g, '');
-		const match = /<([^>]*)>/.exec(unquoted) ?? /[^\s<>",;:()]+@[^\s<>",;:()]+/.exec(unquoted);
-		const address = (match?.[1] ?? match?.[0])?.trim();
-		if (address) found.push(address);
+function decodeWords(value: string): string {
+	try {
+		return libmime.decodeWords(value).trim();
+	} catch {
+		// A malformed encoded-word is shown as sent rather than losing the header.
+		return value.trim();
 	}
-	return found;
 }
 
-export function parseMessage(
+/** Parses one received message with mailparser; rejects with a 554 if mailparser gives up. */
+export async function parseMessage(
 	raw: Buffer,
 	envelope: Envelope,
 	meta: { id?: string; receivedAt?: Date } = {}
-): MailMessage {
-	const entity = parseEntity(raw.toString('latin1'));
-	let text = '';
-	let html = '';
-	for (const leaf of leaves(entity)) {
-		if (leaf.disposition === 'attachment') continue;
-		// CRLF is SMTP's line ending, not the author's: consumers get plain \n.
-		const decoded = () => decodeText(leaf.content, leaf.charset).replace(/\r\n/g, '\n');
-		if (leaf.contentType === 'text/html' && !html) html = decoded();
-		if (leaf.contentType === 'text/plain' && !text) text = decoded();
+): Promise<MailMessage> {
+	let parsed: ParsedMail;
+	try {
+		parsed = await simpleParser(raw, PARSER_OPTIONS);
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		throw Object.assign(new Error(`Message could not be parsed: ${reason}`), { responseCode: 554 });
 	}
-	const to = addresses(header(entity.headers, 'to'));
+	const headers = decodedHeaders(parsed.headerLines ?? []);
+	const to = addresses(parsed.to);
+	const text = parsed.text ?? '';
+	const html = parsed.html || '';
 	return {
 		id: meta.id ?? randomUUID(),
 		receivedAt: (meta.receivedAt ?? new Date()).toISOString(),
-		from: header(entity.headers, 'from') || envelope.from,
+		from: headers.find((h) => h.name.toLowerCase() === 'from')?.value || envelope.from,
 		to: to.length > 0 ? to : [...envelope.to],
-		cc: addresses(header(entity.headers, 'cc')),
-		subject: header(entity.headers, 'subject'),
+		cc: addresses(parsed.cc),
+		subject: parsed.subject ?? '',
 		text,
 		html,
 		links: findLinks(html, text),
-		headers: entity.headers,
+		headers,
 		envelope: { from: envelope.from, to: [...envelope.to] },
 		size: raw.length,
-		raw: decodeText(raw)
+		raw: raw.toString('utf8')
 	};
 }
 

@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMailCatcher, type MailCatcher } from './index.ts';
 import { greetedClient, SmtpTestClient } from './test-client.ts';
@@ -25,9 +27,26 @@ describe('SMTP conversation', () => {
 		expect(ehlo.lines).toEqual(
 			expect.arrayContaining(['8BITMIME', 'SMTPUTF8', 'SIZE 10485760', 'AUTH PLAIN LOGIN'])
 		);
+		// Nodemailer upgrades whenever STARTTLS is offered; the catcher has no certificate to offer.
+		expect(ehlo.lines).not.toContain('STARTTLS');
 		expect((await client.command('HELO client.example')).code).toBe(250);
 		expect((await client.command('QUIT')).code).toBe(221);
 		await client.closed();
+	});
+
+	// smtp-server's default answers such a client "421 You talk too soon" after a 100 ms pause
+	// before every greeting; the catcher greets at once (see PromptSMTPServer in smtp.ts).
+	it('serves a client that speaks before the greeting', async () => {
+		const socket = connect(catcher.smtpPort, '127.0.0.1');
+		socket.write('EHLO early\r\nNOOP\r\nQUIT\r\n');
+		let received = '';
+		socket.on('data', (chunk) => (received += chunk));
+		await new Promise((resolve) => socket.on('close', resolve));
+		const codes = received
+			.split('\r\n')
+			.filter((line) => /^\d{3} /.test(line))
+			.map((line) => Number(line.slice(0, 3)));
+		expect(codes).toEqual([220, 250, 250, 221]);
 	});
 
 	it('stores a plain message with its envelope', async () => {
@@ -127,9 +146,12 @@ describe('SMTP conversation', () => {
 		const client = await greetedClient(catcher.smtpPort);
 		expect((await client.command('NOOP')).code).toBe(250);
 		expect((await client.command('VRFY kari')).code).toBe(252);
+		expect((await client.command('HELP')).code).toBe(214);
 		expect((await client.command('FROBNICATE')).code).toBe(500);
-		expect((await client.command('EXPN list')).code).toBe(502);
-		expect((await client.command('STARTTLS')).code).toBe(502);
+		// The hand-written server said 502 (not implemented) to these; smtp-server treats a
+		// command it lacks or has disabled (STARTTLS: loopback needs no TLS) as unrecognised.
+		expect((await client.command('EXPN list')).code).toBe(500);
+		expect((await client.command('STARTTLS')).code).toBe(500);
 		expect((await client.command('MAIL TO:<a@example.no>')).code).toBe(501);
 		expect((await client.command('AUTH CRAM-MD5')).code).toBe(504);
 		expect((await client.command('QUIT')).code).toBe(221);
@@ -151,5 +173,42 @@ describe('SMTP conversation', () => {
 		expect((await login.command(Buffer.from('secret').toString('base64'))).code).toBe(235);
 		expect((await login.command('AUTH PLAIN')).code).toBe(503);
 		login.destroy();
+	});
+
+	it('takes mail from nodemailer as the app sends it: AUTH, 8-bit subject, HTML and an attachment', async () => {
+		// As src/lib/server/outbox/config.ts builds it with SMTP_USER set: no TLS options at all.
+		const transport = createTransport({
+			host: '127.0.0.1',
+			port: catcher.smtpPort,
+			secure: false,
+			auth: { user: 'sammen', pass: 'secret' }
+		});
+		const info = await transport.sendMail({
+			from: 'Sammen <ikke-svar@sammen.local>',
+			to: 'kari@example.no',
+			bcc: 'arkiv@example.no',
+			subject: 'Du er påmeldt – æøå',
+			text: 'Hei!\nSe påmeldingen: https://sammen.test/signup/abc',
+			html: '<p>Hei!</p><a href="https://sammen.test/signup/abc?x=1&amp;y=2">Se påmeldingen</a>',
+			attachments: [
+				{
+					filename: 'invitasjon.ics',
+					content: 'BEGIN:VCALENDAR\r\nURL:https://calendar.example/\r\nEND:VCALENDAR\r\n',
+					contentType: 'text/calendar; method=REQUEST; charset=utf-8'
+				}
+			]
+		});
+		transport.close();
+		expect(info.accepted).toEqual(['kari@example.no', 'arkiv@example.no']);
+		expect(catcher.store.list()).toHaveLength(1);
+		expect(catcher.store.list()[0]).toMatchObject({
+			from: 'Sammen <ikke-svar@sammen.local>',
+			to: ['kari@example.no'],
+			subject: 'Du er påmeldt – æøå',
+			text: 'Hei!\nSe påmeldingen: https://sammen.test/signup/abc',
+			html: '<p>Hei!</p><a href="https://sammen.test/signup/abc?x=1&amp;y=2">Se påmeldingen</a>',
+			links: ['https://sammen.test/signup/abc?x=1&y=2', 'https://sammen.test/signup/abc'],
+			envelope: { from: 'ikke-svar@sammen.local', to: ['kari@example.no', 'arkiv@example.no'] }
+		});
 	});
 });

@@ -13,7 +13,7 @@ beforeEach(() => {
 	catcher.store.clear();
 });
 
-const message = (to: string, subject: string) =>
+const message = async (to: string, subject: string) =>
 	parseMessage(Buffer.from(`To: ${to}\r\nSubject: ${subject}\r\n\r\nbody`), {
 		from: 'a@example.no',
 		to: [to]
@@ -37,7 +37,7 @@ describe('MailStore', () => {
 
 	it('waitFor resolves at once with a message that is already there', async () => {
 		const store = new MailStore();
-		store.add(message('ola@example.no', 'Early'));
+		store.add(await message('ola@example.no', 'Early'));
 		expect((await store.waitFor((m) => m.subject === 'Early', 1)).subject).toBe('Early');
 	});
 
@@ -49,20 +49,20 @@ describe('MailStore', () => {
 		const failing = store.waitFor(() => {
 			throw new Error('bad predicate');
 		}, 1000);
-		store.add(message('ola@example.no', 'x'));
+		store.add(await message('ola@example.no', 'x'));
 		await expect(failing).rejects.toThrow('bad predicate');
 	});
 
-	it('keeps newest first, finds by recipient case-insensitively and forgets past the cap', () => {
+	it('keeps newest first, finds by recipient case-insensitively and forgets past the cap', async () => {
 		const store = new MailStore({ maxMessages: 3 });
-		const first = message('ola@example.no', '1');
+		const first = await message('ola@example.no', '1');
 		store.add(first);
-		store.add(message('kari@example.no', '2'));
-		store.add(message('ola@example.no', '3'));
+		store.add(await message('kari@example.no', '2'));
+		store.add(await message('ola@example.no', '3'));
 		expect(store.latestFor('OLA@example.no')?.subject).toBe('3');
 		expect(store.search('ola@example.no').map((m) => m.subject)).toEqual(['3', '1']);
 		expect(store.get(first.id)).toBe(first);
-		store.add(message('per@example.no', '4'));
+		store.add(await message('per@example.no', '4'));
 		expect(store.list().map((m) => m.subject)).toEqual(['4', '3', '2']);
 		expect(store.get(first.id)).toBeUndefined();
 		expect(store.latestFor('nobody@example.no')).toBeUndefined();
@@ -70,10 +70,10 @@ describe('MailStore', () => {
 		expect(store.list()).toEqual([]);
 	});
 
-	it('finds a Bcc recipient through the envelope', () => {
+	it('finds a Bcc recipient through the envelope', async () => {
 		const store = new MailStore();
 		store.add(
-			parseMessage(Buffer.from('To: kari@example.no\r\n\r\nx'), {
+			await parseMessage(Buffer.from('To: kari@example.no\r\n\r\nx'), {
 				from: 'a@example.no',
 				to: ['kari@example.no', 'hidden@example.no']
 			})

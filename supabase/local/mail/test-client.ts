@@ -82,8 +82,11 @@ export class SmtpTestClient {
 		return this.reply();
 	}
 
-	/** MAIL, RCPT… and DATA with dot-stuffing; returns the reply to the end of data. */
-	async send(from: string, to: string[], message: string): Promise<Reply> {
+	/**
+	 * MAIL, RCPT… and DATA with dot-stuffing; returns the reply to the end of data. A Buffer is
+	 * sent byte for byte (8-bit content); a string as UTF-8.
+	 */
+	async send(from: string, to: string[], message: string | Buffer): Promise<Reply> {
 		const steps: [string, number][] = [
 			[`MAIL FROM:<${from}>`, 250],
 			...to.map((address): [string, number] => [`RCPT TO:<${address}>`, 250]),
@@ -93,8 +96,10 @@ export class SmtpTestClient {
 			const reply = await this.command(line);
 			if (reply.code !== code) throw new Error(`${line} → ${reply.code} ${reply.lines.join(' ')}`);
 		}
-		const body = message.replace(/\r?\n/g, '\r\n').replace(/^\./gm, '..');
-		this.write(`${body}${body.endsWith('\r\n') ? '' : '\r\n'}.\r\n`);
+		const text = Buffer.isBuffer(message) ? message.toString('latin1') : message;
+		const body = text.replace(/\r?\n/g, '\r\n').replace(/^\./gm, '..');
+		const data = `${body}${body.endsWith('\r\n') ? '' : '\r\n'}.\r\n`;
+		this.write(Buffer.isBuffer(message) ? Buffer.from(data, 'latin1') : data);
 		return this.reply();
 	}
 

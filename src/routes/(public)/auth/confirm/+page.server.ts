@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import * as accounts from '$lib/server/accounts';
-import { safeNext, withNext } from '$lib/server/next-path';
+import { nextFromLink, safeNext, withNext } from '$lib/server/next-path';
 import type { Actions, PageServerLoad } from './$types';
 
 const TYPES = new Set(['signup', 'invite', 'magiclink', 'recovery', 'email_change', 'email']);
@@ -32,9 +32,9 @@ export const actions: Actions = {
 		const result = link ? await accounts.confirmLink(locals.supabase, link) : null;
 		if (!result || result.error) return { failed: true };
 		if (link!.type === 'recovery') redirect(303, localizePath('/auth/reset', locals.locale));
-		// Back to where sign-up started (an invitation), if it was a path on this site.
+		// Back to where sign-up or log-in started (an invitation), if it was a path on this site.
 		const next =
-			safeNext(url.searchParams.get('next')) ??
+			nextFromLink(url.searchParams.get('next'), url.origin) ??
 			(link!.type === 'signup' ? safeNext(result.next) : null);
 		if (result.needsCode) redirect(303, withNext(localizePath('/auth/mfa', locals.locale), next));
 		redirect(303, next ?? localizePath('/dashboard', locals.locale));

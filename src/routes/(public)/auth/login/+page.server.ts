@@ -42,15 +42,18 @@ export const actions: Actions = {
 		if (result.needsCode) redirect(303, withNext(localizePath('/auth/mfa', locals.locale), next));
 		redirect(303, next ?? localizePath('/dashboard', locals.locale));
 	},
-	link: async ({ request, locals, getClientAddress }) => {
+	link: async ({ request, locals, getClientAddress, url }) => {
 		const values = await readForm(request);
 		const { data, failure } = parse(emailOnlySchema, values, locals.locale);
 		if (!data) return failure;
 		const tooMany = await limitedMail(getClientAddress(), data.email, locals.locale, values);
 		if (tooMany) return tooMany;
+		// The mail's link brings `next` back (as Auth's RedirectTo), in whichever browser opens it.
+		const next = safeNext(values.next);
 		const result = await accounts.sendLoginLink(locals.supabase, {
 			email: data.email,
-			locale: locals.locale
+			locale: locals.locale,
+			redirectTo: next ? new URL(next, url.origin).href : null
 		});
 		if (result) return formError(400, result.error, locals.locale, values);
 		return { sent: true };
