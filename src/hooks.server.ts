@@ -14,10 +14,12 @@ export const handle = sequence(supabase, session, locale, guard, securityHeaders
 /**
  * Unexpected errors: log the error (never the request body, which may hold personal data) and
  * show the visitor only a translated, generic message (the error page picks it by status). The
- * route, not the path: a manage or invitation link's path is its token.
+ * route, not the path: a manage or invitation link's path is its token. SvelteKit's own 4xx (a
+ * form posted as JSON: 415, a method a route lacks: 405) are the sender's mistakes, not ours:
+ * logging each with its stack let any visitor fill the log.
  */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	if (status !== 404)
+	if (status >= 500)
 		console.error(`[${status}] ${event.request.method} ${event.route.id ?? '(no route)'}`, error);
 	return { message };
 };

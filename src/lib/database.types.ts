@@ -36,9 +36,8 @@ export type Database = {
 					updated_at: string;
 					venue: string | null;
 					waitlist: boolean;
-					activity_visible: boolean | null;
 				};
-				ComputedFields: 'activity_visible';
+				ComputedFields: never;
 				Insert: {
 					address?: string | null;
 					attributes?: Database['public']['Enums']['activity_attribute'][];
@@ -349,15 +348,6 @@ export type Database = {
 					signups: number;
 					starts_at: string;
 				}[];
-			};
-			activity_visible: {
-				Args: {
-					a: Omit<
-						Database['public']['Tables']['activities']['Row'],
-						Database['public']['Tables']['activities']['ComputedFields']
-					>;
-				};
-				Returns: boolean;
 			};
 			attendee_audit: {
 				Args: { p_limit?: number; p_organization: string };

@@ -1,4 +1,5 @@
 import { instantToZoned, zonedToInstant } from '$lib/recurrence';
+import { parseDate } from '$lib/recurrence/dates';
 import type { FilterProblem, Filters } from './filters';
 
 /** The public list is about Norway: its days and weeks are Oslo's. */
@@ -44,7 +45,8 @@ export function windowOf(
 			break;
 		}
 		case 'dates': {
-			const valid = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d));
+			// A real day (2026-02-30 is none: Date.parse takes it, midnight() does not).
+			const valid = (d: string) => parseDate(d) !== null;
 			const start = valid(filters.from) ? filters.from : today;
 			const end = valid(filters.to) ? filters.to : addDays(start, UPCOMING_DAYS - 1);
 			from = new Date(Math.max(midnight(start).getTime(), now.getTime()));

@@ -6,12 +6,8 @@ import { changed, failureOf, type Failure } from './failure';
 import { isId } from './ids';
 
 type Client = SupabaseClient<Database>;
-// activity_visible is a function over the row, which the generated types list as a field;
 // created_by (a user id) and the search vector are not readable through the API.
-export type Activity = Omit<
-	Tables<'activities'>,
-	'activity_visible' | 'created_by' | 'search' | 'sequence'
->;
+export type Activity = Omit<Tables<'activities'>, 'created_by' | 'search' | 'sequence'>;
 
 /** Every column the API roles may read (created_by is not one: public reads carry no user id). */
 const COLUMNS =

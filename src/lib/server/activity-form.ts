@@ -3,6 +3,7 @@ import type { Locale } from '$lib/i18n/locales';
 import { describeRule, expand, parseRRule } from '$lib/recurrence';
 import { formatWhen } from '$lib/format';
 import { fieldErrors } from '$lib/schemas/errors';
+import { formData } from './forms';
 import {
 	activityFields,
 	activitySchema,
@@ -13,7 +14,7 @@ import {
 
 /** Parses the activity form; a 400 with translated errors and every value kept otherwise. */
 export async function readActivityForm(request: Request, locale: Locale) {
-	const values = activityValues(await request.formData());
+	const values = activityValues(await formData(request));
 	const result = activitySchema.safeParse(values);
 	if (!result.success) {
 		return {

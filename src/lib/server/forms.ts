@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Locale } from '$lib/i18n/locales';
 import type { MessageKey } from '$lib/i18n/messages';
@@ -6,10 +6,30 @@ import { translate } from '$lib/i18n/translate';
 import { fieldErrors } from '$lib/schemas/errors';
 import { take, type LimitName } from './rate-limit';
 
-/** A submitted form as plain strings (files are not expected here). */
+/**
+ * The submitted form, or the 400 page: a body that is no readable form (a broken multipart
+ * body, another content type) is the sender's mistake, never a 500 (found by tests/fuzz).
+ */
+export async function formData(request: Request): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch {
+		error(400, 'Unreadable form');
+	}
+}
+
+/**
+ * A submitted form as plain strings (files are not expected here). A field named `__proto__`
+ * is dropped: no form has one, and SvelteKit cannot send back values that hold it (a 500 found
+ * by tests/fuzz).
+ */
 export async function readForm(request: Request): Promise<Record<string, string>> {
-	const data = await request.formData();
-	return Object.fromEntries([...data].map(([k, v]) => [k, typeof v === 'string' ? v : '']));
+	const data = await formData(request);
+	return Object.fromEntries(
+		[...data]
+			.filter(([k]) => k !== '__proto__')
+			.map(([k, v]) => [k, typeof v === 'string' ? v : ''])
+	);
 }
 
 /** The values to give back after an error: everything typed except secrets. */

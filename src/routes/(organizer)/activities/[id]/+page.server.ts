@@ -7,7 +7,9 @@ import * as organizations from '$lib/server/organizations';
 import * as signupsAdmin from '$lib/server/signups-admin';
 import type { Failure } from '$lib/server/failure';
 import { readForm } from '$lib/server/forms';
+import { isId } from '$lib/server/ids';
 import { zonedToInstant } from '$lib/recurrence';
+import { parseDate } from '$lib/recurrence/dates';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The activity in the URL, as the caller may see it (RLS), or 404. */
@@ -25,12 +27,26 @@ function outcome(locals: App.Locals, failure: Failure | null, success: MessageKe
 	return { success: translate(locals.locale, success) };
 }
 
+/**
+ * A failed session write: the message beside that session; for a value that is no id at all, a
+ * message for the page (a forged `__proto__` as a key made the answer unserializable: a 500
+ * found by tests/fuzz).
+ */
+function sessionFailure(
+	locals: App.Locals,
+	sessionId: string,
+	status: Failure['status'],
+	key: MessageKey
+) {
+	const message = translate(locals.locale, key);
+	if (!isId(sessionId)) return fail(status, { message });
+	return fail(status, { sessionErrors: { [sessionId]: message } });
+}
+
 /** The answer to a session write: its failure beside that session, or the success message. */
 function sessionOutcome(locals: App.Locals, sessionId: string, failure: Failure | null) {
 	if (!failure) return { success: translate(locals.locale, 'activity.sessionUpdated') };
-	return fail(failure.status, {
-		sessionErrors: { [sessionId]: translate(locals.locale, failure.error) }
-	});
+	return sessionFailure(locals, sessionId, failure.status, failure.error);
 }
 
 /**
@@ -124,11 +140,8 @@ export const actions: Actions = {
 		const { id } = await mine(locals, params.id);
 		const values = await readForm(request);
 		const sessionId = values.sessionId ?? '';
-		if (!reasonOk(values.reason)) {
-			return fail(400, {
-				sessionErrors: { [sessionId]: translate(locals.locale, 'activity.errors.reason') }
-			});
-		}
+		if (!reasonOk(values.reason))
+			return sessionFailure(locals, sessionId, 400, 'activity.errors.reason');
 		const failure = await activities.cancelSession(locals.supabase, {
 			activityId: id,
 			sessionId,
@@ -140,14 +153,8 @@ export const actions: Actions = {
 		const activity = await mine(locals, params.id);
 		const values = await readForm(request);
 		const sessionId = values.sessionId ?? '';
-		if (
-			!/^\d{4}-\d{2}-\d{2}$/.test(values.date ?? '') ||
-			!/^\d{2}:\d{2}$/.test(values.time ?? '')
-		) {
-			return fail(400, {
-				sessionErrors: { [sessionId]: translate(locals.locale, 'activity.errors.firstDate') }
-			});
-		}
+		if (parseDate(values.date) === null || !/^([01]\d|2[0-3]):[0-5]\d$/.test(values.time ?? ''))
+			return sessionFailure(locals, sessionId, 400, 'activity.errors.firstDate');
 		const startsAt = zonedToInstant(values.date, values.time, activity.timezone);
 		const endsAt = new Date(startsAt.getTime() + activity.duration_minutes * 60_000);
 		const failure = await activities.moveSession(locals.supabase, {

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
 import * as organizations from '$lib/server/organizations';
-import { keep } from '$lib/server/forms';
+import { formData, keep } from '$lib/server/forms';
 import { fieldErrors } from '$lib/schemas/errors';
 import { organizationSettingsSchema, settingsInput } from '$lib/schemas/organization';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	/** Saves every setting at once; Row Level Security decides who may (owners and admins). */
 	default: async ({ request, locals, params }) => {
-		const input = settingsInput(await request.formData());
+		const input = settingsInput(await formData(request));
 		const values = keep(
 			Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string')) as Record<
 				string,
