@@ -73,11 +73,16 @@ export async function getActivity(supabase: Client, id: string) {
 	return data;
 }
 
+/**
+ * Whether a value can be an organization's short name. One that cannot is no organization; a NUL
+ * byte in it made Postgres refuse the query (22021): a 500 found by tests/fuzz.
+ */
+export const isSlug = (value: string) =>
+	value.length <= 60 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value);
+
 /** An approved organization's name and discretion, or null. */
 export async function getOrganization(supabase: Client, slug: string) {
-	// A value that is no slug is no organization; a NUL byte in it made Postgres refuse the
-	// query (22021): a 500 found by tests/fuzz.
-	if (slug.length > 60 || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) return null;
+	if (!isSlug(slug)) return null;
 	const { data, error } = await supabase
 		.from('organizations')
 		.select('slug, name, discreet')
