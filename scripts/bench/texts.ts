@@ -1,6 +1,8 @@
 // Words for the bench's fictional organizations and activities, in Bokmål and English, worded
 // as LANGUAGE.md asks (the setting is substance-free, never the person; no diagnosis in titles).
 
+import { Constants } from '../../src/lib/database.types.ts';
+
 export const PLACES = [
 	{ city: 'Oslo', region: 'Oslo' },
 	{ city: 'Bergen', region: 'Vestland' },
@@ -41,19 +43,10 @@ export const APPROACHES = [
 	'professional_led'
 ];
 
-/** english_spoken is added by language, not drawn. */
-export const ATTRIBUTES = [
-	'substance_free',
-	'free_of_charge',
-	'women_only',
-	'youth',
-	'families',
-	'wheelchair_accessible',
-	'beginners_welcome',
-	'no_sharing_required',
-	'drop_in'
-];
-
+/** The database's activity attributes; english_spoken is added by language, not drawn. */
+export const ATTRIBUTES: string[] = Constants.public.Enums.activity_attribute.filter(
+	(a) => a !== 'english_spoken'
+);
 interface Template {
 	title: string;
 	summary: string;
@@ -178,15 +171,5 @@ export const STREETS = ['Storgata', 'Kirkegata', 'Parkveien', 'Strandgata', 'Tor
 export const NAMES_NB = ['Kari', 'Ola', 'Ingrid', 'Jonas', 'Sara', 'Emil', 'Nora', 'Ali', 'Mari'];
 export const NAMES_EN = ['Sam', 'Alex', 'Jamie', 'Robin', 'Maria'];
 
-/** `Fjelltur på Ålesund` → `fjelltur-pa-alesund`. */
-export function slugify(text: string): string {
-	return text
-		.toLowerCase()
-		.replace(/æ/g, 'ae')
-		.replace(/ø/g, 'o')
-		.replace(/å/g, 'a')
-		.normalize('NFKD')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '')
-		.slice(0, 60);
-}
+/** `Fjelltur på Ålesund` → `fjelltur-pa-alesund`, as the app makes a short name from a title. */
+export { slugify } from '../../src/lib/schemas/slugify.ts';
