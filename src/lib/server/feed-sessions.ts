@@ -32,6 +32,8 @@ export interface SessionQuery {
 
 /** Public sessions for a feed or the JSON API (public.feed_sessions: no attendee data exists there). */
 export async function listSessions(supabase: Client, query: SessionQuery): Promise<FeedSession[]> {
+	// No organization has a short name that is no slug (and a NUL byte would make Postgres refuse).
+	if (query.organization !== undefined && !isSlug(query.organization)) return [];
 	const { data, error } = await supabase.rpc('feed_sessions', {
 		p_from: query.from.toISOString(),
 		p_to: query.to.toISOString(),
@@ -77,8 +79,7 @@ export async function getActivity(supabase: Client, id: string) {
  * Whether a value can be an organization's short name. One that cannot is no organization; a NUL
  * byte in it made Postgres refuse the query (22021): a 500 found by tests/fuzz.
  */
-export const isSlug = (value: string) =>
-	value.length <= 60 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value);
+const isSlug = (value: string) => value.length <= 60 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value);
 
 /** An approved organization's name and discretion, or null. */
 export async function getOrganization(supabase: Client, slug: string) {
