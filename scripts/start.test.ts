@@ -117,6 +117,15 @@ describe('npm start', () => {
 		second.child.kill('SIGKILL'); // Postgres is left running as an orphan
 		await exitOf(second.child);
 		expect((await processesUsing(dataDir)).length).toBeGreaterThan(0);
+		// The app's own process is not: it ends with its parent and frees the port.
+		const answering = () =>
+			fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1_000) }).then(
+				() => true,
+				() => false
+			);
+		const freed = Date.now() + 5_000;
+		while ((await answering()) && Date.now() < freed) await new Promise((r) => setTimeout(r, 100));
+		expect(await answering()).toBe(false);
 
 		const third = await start();
 		expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('(beholdt)');

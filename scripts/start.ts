@@ -1,8 +1,7 @@
 // `npm start`: the production build of the app on http://localhost:3000 (PORT respected), with
 // the embedded database and demo data. Builds first when the sources are newer than the build.
 // Ctrl-C stops everything it started.
-import { spawnSync } from 'node:child_process';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
 	claimDataFolder,
@@ -37,33 +36,44 @@ const shownHost = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : hos
 const local = await startLocalStack(
 	process.env.SAMMEN_SITE_URL || `http://${shownHost}:${port}`
 ).catch(exitWith);
-Object.assign(process.env, local.appEnv);
-// Served over plain HTTP locally: tell the app so, and let it take its origin from the Host
-// header (so both localhost and 127.0.0.1 pass SvelteKit's cross-site form check).
-process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
-delete process.env.ORIGIN;
-const { handler } = (await import(join(root, 'build/handler.js'))) as {
-	handler: (req: IncomingMessage, res: ServerResponse) => void;
+// The app runs in a process of its own (scripts/lib/app-server.ts): the local Supabase keeps
+// this one's event loop, so on two cores the two are served side by side.
+const appEnv: NodeJS.ProcessEnv = {
+	...process.env,
+	...local.appEnv,
+	PORT: String(port),
+	HOST: host,
+	// Plain HTTP locally: app-server.ts sets the protocol; the origin comes from the Host header.
+	PROTOCOL_HEADER: 'x-forwarded-proto'
 };
-const addressHeader = process.env.ADDRESS_HEADER?.toLowerCase();
-const server = createServer((req, res) => {
-	req.headers['x-forwarded-proto'] = 'http';
-	// With ADDRESS_HEADER set (as behind a proxy), a direct request still has an address.
-	if (addressHeader && !req.headers[addressHeader])
-		req.headers[addressHeader] = req.socket.remoteAddress;
-	handler(req, res);
+delete appEnv.ORIGIN;
+const app = spawn(process.execPath, [join(root, 'scripts/lib/app-server.ts')], {
+	cwd: root,
+	env: appEnv,
+	stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 });
-server.on('error', async (error) => {
-	console.error(`Could not listen on ${host}:${port}: ${error.message}`);
+const appExited = new Promise<number | null>((done) => app.once('exit', (code) => done(code)));
+const listening = await Promise.race([
+	new Promise<boolean>((done) => app.once('message', () => done(true))),
+	appExited.then(() => false)
+]);
+if (!listening) {
 	await local.stop();
 	process.exit(1);
-});
-server.listen(port, host, () => {
-	console.log(`  app       http://${shownHost}:${port}  (English: http://${shownHost}:${port}/en)`);
-	console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`);
-});
+}
+console.log(`  app       http://${shownHost}:${port}  (English: http://${shownHost}:${port}/en)`);
+console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`);
 
-runUntilStopped(local, async () => {
-	server.closeAllConnections();
-	await new Promise((done) => server.close(done));
+const stopping = runUntilStopped(local, async () => {
+	if (app.exitCode !== null || app.signalCode !== null) return;
+	app.kill('SIGTERM');
+	await Promise.race([appExited, new Promise((r) => setTimeout(r, 10_000))]);
+	app.kill('SIGKILL');
+});
+// The app ended on its own (not by a stop): stop the rest too, and say so.
+void appExited.then(async (code) => {
+	if (stopping.stopping()) return;
+	console.error(`The app exited unexpectedly (code ${code}); stopping.`);
+	await local.stop();
+	process.exit(1);
 });

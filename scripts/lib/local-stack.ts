@@ -73,7 +73,10 @@ export function exitWith(error: unknown): never {
  * app, the runtime and Postgres in that order. If Postgres dies on its own, the app is stopped
  * too and the process exits with an error.
  */
-export function runUntilStopped(local: LocalSupabase, stopApp: () => Promise<void>): void {
+export function runUntilStopped(
+	local: LocalSupabase,
+	stopApp: () => Promise<void>
+): { stopping: () => boolean } {
 	const signals = stopOnSignals(async () => {
 		await stopApp();
 		await local.stop();
@@ -84,4 +87,5 @@ export function runUntilStopped(local: LocalSupabase, stopApp: () => Promise<voi
 		await stopApp().catch(() => {});
 		process.exit(1);
 	});
+	return signals;
 }

@@ -65,7 +65,36 @@ export async function signAccessToken(key: SigningKey, claims: JWTPayload): Prom
 	const now = Math.floor(Date.now() / 1000);
 	return new SignJWT({ iat: now, exp: now + 3600, ...claims })
 		.setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'JWT' })
-		.sign(await importJWK(key.privateJwk, 'ES256'));
+		.sign(await imported(key.privateJwk));
+}
+
+/** Keys imported once (WebCrypto's import is a job on the thread pool every time). */
+const importedKeys = new WeakMap<JWK, Promise<CryptoKey | Uint8Array>>();
+function imported(jwk: JWK): Promise<CryptoKey | Uint8Array> {
+	let found = importedKeys.get(jwk);
+	if (!found) importedKeys.set(jwk, (found = importJWK(jwk, 'ES256')));
+	return found;
+}
+
+/**
+ * Tokens already verified, until they expire: PostgREST keeps such a cache too
+ * (`jwt-cache-max-entries`, docs: Configuration > JWT Cache). Bounded; the oldest go first.
+ */
+const verifiedBy = new WeakMap<SigningKey, Map<string, JWTPayload>>();
+const VERIFIED_MAX = 1000;
+
+function verifiedFor(key: SigningKey): Map<string, JWTPayload> {
+	let found = verifiedBy.get(key);
+	if (!found) verifiedBy.set(key, (found = new Map()));
+	return found;
+}
+
+function remember(verified: Map<string, JWTPayload>, token: string, payload: JWTPayload): void {
+	// Only tokens that end: one without `exp` is verified every time. None with `nbf`, whose
+	// time has to be checked on each use.
+	if (typeof payload.exp !== 'number' || payload.nbf !== undefined) return;
+	if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+	verified.set(token, payload);
 }
 
 /** A legacy HS256 API key JWT (anon or service_role) as the Supabase CLI prints them. */
@@ -86,6 +115,12 @@ export class TokenError extends Error {
 
 /** Verifies a JWT signed by our ES256 key or the legacy HS256 secret; throws TokenError. */
 export async function verifyToken(key: SigningKey, token: string): Promise<JWTPayload> {
+	// Per key: a runtime with another key (tests start several) must verify for itself.
+	const verified = verifiedFor(key);
+	const known = verified.get(token);
+	// Expired as jose judges it (exp <= now): verified again below, which says so.
+	if (known && (known.exp as number) > Math.floor(Date.now() / 1000)) return { ...known };
+	if (known) verified.delete(token);
 	let alg: string | undefined;
 	const parts = token.split('.').length;
 	if (parts !== 3) throw new TokenError(`Expected 3 parts in JWT; got ${parts}`);
@@ -96,15 +131,17 @@ export async function verifyToken(key: SigningKey, token: string): Promise<JWTPa
 	}
 	try {
 		if (alg === 'ES256') {
-			const { payload } = await jwtVerify(token, await importJWK(key.publicJwk, 'ES256'), {
+			const { payload } = await jwtVerify(token, await imported(key.publicJwk), {
 				algorithms: ['ES256']
 			});
-			return payload;
+			remember(verified, token, payload);
+			return { ...payload };
 		}
 		if (alg === 'HS256') {
 			const secret = new TextEncoder().encode(LEGACY_JWT_SECRET);
 			const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] });
-			return payload;
+			remember(verified, token, payload);
+			return { ...payload };
 		}
 	} catch (error) {
 		const code = (error as { code?: string }).code;
