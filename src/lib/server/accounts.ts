@@ -1,10 +1,13 @@
-import type { AuthError, JwtPayload, SupabaseClient, User } from '@supabase/supabase-js';
+import type { AuthError, SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { Locale } from '$lib/i18n/locales';
 import type { MessageKey } from '$lib/i18n/messages';
 import { qrSvg } from './qr';
+import { hasAuthenticator } from './second-factor';
 import { generateRecoveryCodes, hashRecoveryCode } from './recovery-codes';
 import { adminClient } from './supabase-admin';
+
+export { needsSecondFactor } from './second-factor';
 
 type Client = SupabaseClient<Database>;
 
@@ -55,9 +58,6 @@ export async function logIn(supabase: Client, input: { email: string; password: 
 	if (error) return { ...failure(error)!, needsCode: false };
 	return { error: null, needsCode: hasAuthenticator(data.user) };
 }
-
-const hasAuthenticator = (user: User | null) =>
-	(user?.factors ?? []).some((f) => f.status === 'verified');
 
 /**
  * Mails a one-time log-in link to an existing account (never creates one). `redirectTo`, an
@@ -112,18 +112,6 @@ export async function updatePassword(supabase: Client, password: string) {
 /** Ends this session on the server too: its refresh token stops working. */
 export async function logOut(supabase: Client) {
 	await supabase.auth.signOut({ scope: 'local' });
-}
-
-/**
- * Whether this session must still be confirmed with an authenticator (aal1 → aal2). The level
- * comes from the verified token's claims, the factors from Auth itself (getUser), never from the
- * session cookie's copy of the user, which the browser controls. Fails closed: if Auth cannot
- * say, the code is asked for.
- */
-export async function needsSecondFactor(supabase: Client, claims: JwtPayload): Promise<boolean> {
-	if (claims.aal === 'aal2') return false;
-	const { data, error } = await supabase.auth.getUser();
-	return error ? true : hasAuthenticator(data.user);
 }
 
 /** The account's verified authenticators. */
