@@ -1,4 +1,7 @@
+import { database } from './support/attacker';
 import { expect, expectAccessible, test } from './support/fixtures';
+
+const sql = database();
 
 const languages = [
 	{
@@ -6,6 +9,7 @@ const languages = [
 		lang: 'nb',
 		title: 'Finn et fellesskap',
 		heading: 'Organisasjoner',
+		menu: 'Menyen',
 		other: 'English'
 	},
 	{
@@ -13,6 +17,7 @@ const languages = [
 		lang: 'en',
 		title: 'Find a community',
 		heading: 'Organizations',
+		menu: 'The menu',
 		other: 'norsk bokmål'
 	}
 ];
@@ -23,8 +28,10 @@ for (const l of languages) {
 			await page.goto(l.path);
 			await expect(page.locator('html')).toHaveAttribute('lang', l.lang);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(l.title);
-			// Other tests add organizations to the same database: check the seeded ones by name.
+			// Other tests add organizations to the same database: check the seeded ones by name. With
+			// a dozen or fewer they are cards, with more names only (the next test).
 			const region = page.getByRole('region', { name: l.heading });
+			const cards = (await region.getByRole('heading', { level: 3 }).count()) > 0;
 			for (const name of [
 				'Ball og fellesskap',
 				'Fri vei friluft',
@@ -32,13 +39,57 @@ for (const l of languages) {
 				'Pårørendenettverket',
 				'Open Kitchen Oslo'
 			]) {
-				await expect(region.getByRole('heading', { level: 3, name })).toBeVisible();
+				await expect(
+					cards
+						? region.getByRole('heading', { level: 3, name })
+						: region.getByRole('link', { name, exact: true })
+				).toBeVisible();
 			}
-			await expect(region.locator('.meta').first()).toContainText(
-				l.lang === 'nb' ? 'Brukerorganisasjon ·' : 'User organization ·'
-			);
+			if (cards)
+				await expect(region.locator('.meta').first()).toContainText(
+					l.lang === 'nb' ? 'Brukerorganisasjon ·' : 'User organization ·'
+				);
 			await expect(page.getByText('Likepersoner i Agder')).toHaveCount(0);
 			await expectAccessible(page);
+		});
+
+		test('with many organizations, names them, each linking to its page, and points to the menu', async ({
+			page
+		}) => {
+			const tag = crypto.randomUUID().slice(0, 6);
+			const rows = await sql`
+				insert into public.organizations (slug, name, kind, status, approved_at, city, description)
+				select 'mange-' || ${tag} || '-' || n, 'Mange ' || ${tag} || ' ' || lpad(n::text, 2, '0'),
+					'ngo', 'approved', now(), 'Tromsø', 'En lang beskrivelse som ikke skal stå på forsiden'
+				from generate_series(1, 13) n
+				returning id`;
+			try {
+				await page.goto(l.path);
+				const region = page.getByRole('region', { name: l.heading });
+				await expect(region.getByRole('heading', { level: 3 })).toHaveCount(0);
+				await expect(region).not.toContainText('En lang beskrivelse');
+				const link = region.getByRole('link', { name: `Mange ${tag} 07`, exact: true });
+				await expect(link).toHaveAttribute(
+					'href',
+					`${l.path === '/' ? '' : '/en'}/org/mange-${tag}-7`
+				);
+				await expect(
+					region
+						.getByRole('listitem')
+						.filter({ has: page.getByRole('link', { name: `Mange ${tag} 07`, exact: true }) })
+				).toContainText('Tromsø');
+				await region.getByRole('link', { name: l.menu, exact: true }).click();
+				await expect(page).toHaveURL(new RegExp(`${l.path === '/' ? '' : '/en'}/menu$`));
+				await page.goBack();
+				await expectAccessible(page);
+				// No sideways scrolling at 320 px.
+				await page.setViewportSize({ width: 320, height: 800 });
+				expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+					320
+				);
+			} finally {
+				await sql`delete from public.organizations where id = any(${rows.map((r) => r.id)}::uuid[])`;
+			}
 		});
 
 		test('declares both languages as alternates', async ({ page, baseURL }) => {

@@ -538,6 +538,19 @@ export type Database = {
 					user_id: string;
 				}[];
 			};
+			menu_offers: {
+				Args: { p_from: string; p_until: string };
+				Returns: {
+					activity_id: string;
+					category: Database['public']['Enums']['activity_category'];
+					dates: number;
+					next_start: string;
+					offers: number;
+					organization_id: string;
+					timezone: string;
+					title: string;
+				}[];
+			};
 			message_signups: {
 				Args: { p_activity: string; p_body: string; p_session: string; p_subject: string };
 				Returns: number;

@@ -11,60 +11,53 @@ const org = (id: string, approaches: ('peer_led' | 'twelve_step' | 'for_relative
 });
 
 describe('the menu', () => {
-	it('joins sessions to their activities and organizations, dates in order', () => {
+	it('joins the offers to their organizations, in the order given, with their count', () => {
+		const row = (
+			organization: string,
+			id: string,
+			next: string,
+			dates: number,
+			offers: number
+		) => ({
+			organization_id: organization,
+			activity_id: id,
+			title: `Tilbud ${id}`,
+			category: 'sport' as const,
+			timezone: 'Europe/Oslo',
+			next_start: next,
+			dates,
+			offers
+		});
 		const menu = groupMenu(
-			[org('a', ['peer_led']), org('b', [])],
+			[org('a', ['peer_led']), org('b', []), org('c', [])],
 			[
-				{
-					starts_at: '2026-12-01T17:00:00Z',
-					activities: {
-						id: 'x',
-						title: 'Fotball',
-						category: 'sport',
-						timezone: 'Europe/Oslo',
-						organization_id: 'a'
-					}
-				},
-				{
-					starts_at: '2026-12-08T17:00:00Z',
-					activities: {
-						id: 'x',
-						title: 'Fotball',
-						category: 'sport',
-						timezone: 'Europe/Oslo',
-						organization_id: 'a'
-					}
-				},
-				{
-					starts_at: '2026-12-03T17:00:00Z',
-					activities: {
-						id: 'y',
-						title: 'Middag',
-						category: 'social_meals',
-						timezone: 'Europe/Oslo',
-						organization_id: 'a'
-					}
-				}
+				row('a', 'x', '2026-12-01T17:00:00Z', 4, 5),
+				row('c', 'z', '2026-12-02T17:00:00Z', 1, 1),
+				row('a', 'y', '2026-12-03T17:00:00Z', 1, 5)
 			]
 		);
-		expect(menu.map((o) => o.slug)).toEqual(['a', 'b']);
+		expect(menu.map((o) => o.slug)).toEqual(['a', 'b', 'c']);
 		expect(menu[0].activities).toEqual([
 			{
 				id: 'x',
-				title: 'Fotball',
+				title: 'Tilbud x',
 				category: 'sport',
 				timezone: 'Europe/Oslo',
-				dates: ['2026-12-01T17:00:00Z', '2026-12-08T17:00:00Z']
+				next: '2026-12-01T17:00:00Z',
+				dates: 4
 			},
 			{
 				id: 'y',
-				title: 'Middag',
-				category: 'social_meals',
+				title: 'Tilbud y',
+				category: 'sport',
 				timezone: 'Europe/Oslo',
-				dates: ['2026-12-03T17:00:00Z']
+				next: '2026-12-03T17:00:00Z',
+				dates: 1
 			}
 		]);
-		expect(menu[1].activities).toEqual([]);
+		expect(menu[0].offers).toBe(5);
+		expect(menu[1]).toMatchObject({ activities: [], offers: 0 });
+		expect(menu[2].offers).toBe(1);
 		expect(menu[0]).not.toHaveProperty('id');
 	});
 

@@ -9,8 +9,7 @@ export const MENU_DAYS = 28;
 export const LIMITS = {
 	organizations: 500,
 	activities: 50,
-	sessionsPerActivity: 3,
-	menuSessions: 1000
+	sessionsPerActivity: 3
 };
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -65,7 +64,10 @@ export type MenuActivity = {
 	title: string;
 	category: Database['public']['Enums']['activity_category'];
 	timezone: string;
-	dates: string[];
+	/** Its next date in the window. */
+	next: string;
+	/** How many dates it has in the window. */
+	dates: number;
 };
 
 export type MenuOrganization = {
@@ -74,68 +76,73 @@ export type MenuOrganization = {
 	kind: Database['public']['Enums']['organization_kind'];
 	approaches: Database['public']['Enums']['approach'][];
 	city: string | null;
+	/** Its soonest activities (at most three), by their next date. */
 	activities: MenuActivity[];
+	/** How many activities it has in the window in all (its own page lists them). */
+	offers: number;
 };
 
 /**
- * The menu of alternatives: every approved organization, each with the published activities it
- * holds in the next four weeks and their dates. One query for the organizations, one for the
- * sessions in the window (with their activity), joined here, not one query per organization.
+ * The menu of alternatives: every approved organization, each with its three soonest published
+ * activities in the next four weeks, their next date and number of dates, and how many it has
+ * in all. One query for the organizations, one for the offers (`menu_offers`, at most three
+ * rows an organization), joined here: the page grows with organizations, not with dates.
  */
 export async function listMenu(supabase: Client, input: { now?: Date } = {}) {
 	const from = input.now ?? new Date();
 	const until = new Date(from.getTime() + MENU_DAYS * 24 * 3600_000);
-	const [organizations, sessions] = await Promise.all([
+	const [organizations, offers] = await Promise.all([
 		supabase
 			.from('organizations')
 			.select('id, slug, name, kind, approaches, city')
 			.eq('status', 'approved')
 			.order('name')
 			.limit(LIMITS.organizations),
-		supabase
-			.from('sessions')
-			.select('starts_at, activities!inner(id, title, category, timezone, organization_id)')
-			.eq('status', 'scheduled')
-			.eq('activities.status', 'published')
-			.gte('starts_at', from.toISOString())
-			.lt('starts_at', until.toISOString())
-			.order('starts_at')
-			.limit(LIMITS.menuSessions)
+		supabase.rpc('menu_offers', { p_from: from.toISOString(), p_until: until.toISOString() })
 	]);
 	if (organizations.error) fail('listMenu', organizations.error);
-	if (sessions.error) fail('listMenu', sessions.error);
-	return groupMenu(organizations.data, sessions.data);
+	if (offers.error) fail('listMenu', offers.error);
+	return groupMenu(organizations.data, offers.data);
 }
 
-/** Joins sessions to their activities and organizations (pure, so it is tested on its own). */
+/** A row of `menu_offers`. */
+export interface MenuOfferRow {
+	organization_id: string;
+	activity_id: string;
+	title: string;
+	category: MenuActivity['category'];
+	timezone: string;
+	next_start: string;
+	dates: number;
+	offers: number;
+}
+
+/** Joins the offers to their organizations (pure, so it is tested on its own). */
 export function groupMenu(
-	organizations: (Omit<MenuOrganization, 'activities'> & { id: string })[],
-	sessions: {
-		starts_at: string;
-		activities: Omit<MenuActivity, 'dates'> & { organization_id: string };
-	}[]
+	organizations: (Omit<MenuOrganization, 'activities' | 'offers'> & { id: string })[],
+	offers: MenuOfferRow[]
 ): MenuOrganization[] {
-	const byOrganization = new Map<string, Map<string, MenuActivity>>();
-	for (const { starts_at, activities: a } of sessions) {
-		let offers = byOrganization.get(a.organization_id);
-		if (!offers) byOrganization.set(a.organization_id, (offers = new Map()));
-		let activity = offers.get(a.id);
-		if (!activity) {
-			activity = {
-				id: a.id,
-				title: a.title,
-				category: a.category,
-				timezone: a.timezone,
-				dates: []
-			};
-			offers.set(a.id, activity);
-		}
-		activity.dates.push(starts_at);
+	const byOrganization = new Map<string, MenuOfferRow[]>();
+	for (const row of offers) {
+		const rows = byOrganization.get(row.organization_id);
+		if (rows) rows.push(row);
+		else byOrganization.set(row.organization_id, [row]);
 	}
-	return organizations.map(({ id, ...organization }) => ({
-		...organization,
-		activities: [...(byOrganization.get(id)?.values() ?? [])]
-	}));
+	return organizations.map(({ id, ...organization }) => {
+		const rows = byOrganization.get(id) ?? [];
+		return {
+			...organization,
+			activities: rows.map((r) => ({
+				id: r.activity_id,
+				title: r.title,
+				category: r.category,
+				timezone: r.timezone,
+				next: r.next_start,
+				dates: r.dates
+			})),
+			offers: rows[0]?.offers ?? 0
+		};
+	});
 }
 
 export type Approach = Database['public']['Enums']['approach'];

@@ -20,6 +20,42 @@ export async function listApproved(
 
 type Client = SupabaseClient<Database>;
 
+/** The home page shows cards (with descriptions) up to this many organizations, names past it. */
+export const HOME_CARDS = 12;
+/** Organizations any list names at most (filters, the home page). */
+const NAMES_LIMIT = 500;
+
+export interface OrganizationName {
+	slug: string;
+	name: string;
+	city: string | null;
+}
+
+/**
+ * The home page's organizations: every approved one's name (for the filter and the list), and
+ * cards only while there are few enough to read as cards. With many, their descriptions would
+ * be most of the page and of its cost: a visitor then finds them by name, or on the menu.
+ */
+export async function listForHome(
+	supabase: Client
+): Promise<{ names: OrganizationName[]; cards: PublicOrganization[] | null }> {
+	const names = await listNames(supabase);
+	if (names.length > HOME_CARDS) return { names, cards: null };
+	return { names, cards: names.length ? await listApproved(supabase) : [] };
+}
+
+/** Approved organizations' names, by name (for a filter's choices). */
+export async function listNames(supabase: Client): Promise<OrganizationName[]> {
+	const { data, error } = await supabase
+		.from('organizations')
+		.select('slug, name, city')
+		.eq('status', 'approved')
+		.order('name')
+		.limit(NAMES_LIMIT);
+	if (error) throw new Error(`organizations.listNames: ${error.code} ${error.message}`);
+	return data;
+}
+
 export interface MyOrganization {
 	id: string;
 	slug: string;

@@ -16,7 +16,9 @@ export const csr = false;
  * - `list`: the sessions by Oslo day, the cursor of a later page, whether the match was fuzzy;
  *   null when it could not be loaded.
  * - `window.to`: where the dates shown end, for "the four weeks after".
- * - `cities`, `organizations`: the choices of the filters and the organization list.
+ * - `cities`, `organizations`: the filters' choices; `organizations.cards` the organizations as
+ *   cards while they are few (organizations.ts, `listForHome`), else null: names only. Null
+ *   as a whole when they could not be loaded.
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { filters, problems } = readFilters(url.searchParams);
@@ -30,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const [list, cities, organizationList] = await Promise.allSettled([
 		discovery.listUpcoming(locals.supabase, { filters, from: window.from, to: window.to }),
 		discovery.listCities(locals.supabase),
-		organizations.listApproved(locals.supabase)
+		organizations.listForHome(locals.supabase)
 	]);
 	for (const r of [list, cities, organizationList])
 		if (r.status === 'rejected') console.error('home: could not load', r.reason);

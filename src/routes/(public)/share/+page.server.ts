@@ -31,7 +31,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	);
 	const [cities, organizationList, qr] = await Promise.allSettled([
 		discovery.listCities(locals.supabase),
-		organizations.listApproved(locals.supabase),
+		organizations.listNames(locals.supabase),
 		qrSvg(links.ics)
 	]);
 	for (const r of [cities, organizationList, qr])
