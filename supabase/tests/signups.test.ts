@@ -17,6 +17,7 @@ let organizerAal1: SupabaseClient<Database>;
 let other: SupabaseClient<Database>; // an organizer of another organization
 let participant: SupabaseClient<Database>;
 let orgId: string;
+let organizerId: string;
 
 beforeAll(async () => {
 	rt = await startTestRuntime();
@@ -24,6 +25,7 @@ beforeAll(async () => {
 	anon = createClient<Database>(rt.url, rt.publishableKey, opts);
 	const o = await rt.signedInUser('arr@example.com');
 	organizer = o.client;
+	organizerId = o.id;
 	const { data: factor } = await organizer.auth.mfa.enroll({ factorType: 'totp' });
 	const v = await organizer.auth.mfa.challengeAndVerify({
 		factorId: factor!.id,
@@ -282,6 +284,39 @@ describe('who can read sign-ups', () => {
 		const after = await sql`select count(*)::int as n from private.attendee_reads`;
 		expect(after[0].n - before[0].n).toBe(1);
 		await expect(sql`delete from private.attendee_reads`).rejects.toThrow(/append-only/);
+	});
+});
+
+describe('the organizer side reads sign-ups by index', () => {
+	it('the attendee list, an attendance mark and a message scan no sign-ups but their own', async () => {
+		const ids = await activity({ capacity: 10 });
+		const first = await signUp(ids);
+		await signUp(ids);
+		const signupId = (
+			await sql`select id from private.signups where session_id = ${ids.sessionId} limit 1`
+		)[0].id as string;
+		expect(first.error).toBeNull();
+		// As the organizer with a confirmed authenticator, with sequential scans only where no
+		// index can serve: the transaction's own statistics count them.
+		const scans = await sql.begin(async (tx) => {
+			const claims = JSON.stringify({ sub: organizerId, role: 'authenticated', aal: 'aal2' });
+			await tx`select set_config('request.jwt.claims', ${claims}, true)`;
+			await tx`set local enable_seqscan = off`;
+			await tx`set local role authenticated`;
+			const count = async () =>
+				(
+					await tx`select coalesce(seq_scan, 0)::int as n from pg_stat_xact_user_tables
+						where schemaname = 'private' and relname = 'signups'`
+				)[0]?.n ?? 0;
+			const before = await count();
+			const list =
+				await tx`select * from public.session_signups(${ids.activityId}, ${ids.sessionId})`;
+			expect(list).toHaveLength(2);
+			await tx`select public.update_signup(${signupId}, 'attended')`;
+			await tx`select public.message_signups(${ids.activityId}, ${ids.sessionId}, 'Hei', 'Vi sees')`;
+			return (await count()) - before;
+		});
+		expect(scans).toBe(0);
 	});
 });
 
