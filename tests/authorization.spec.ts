@@ -3,7 +3,9 @@
 // authenticator, and by an organizer of another organization; and the REST API called with the
 // session's own token. Each case checks the database afterwards: nothing changed.
 import { totp } from '../supabase/local/auth/totp.ts';
-import { createOrganizer, logIn, uniqueEmail } from './support/accounts';
+import { createClient } from '@supabase/supabase-js';
+import { LOCAL_PUBLISHABLE_KEY } from '../supabase/local/keys/index.ts';
+import { createOrganizer, logIn, PASSWORD, uniqueEmail } from './support/accounts';
 import {
 	accessToken,
 	addAuthenticator,
@@ -288,4 +290,34 @@ test('forged or broken sign-up posts answer 404, never 5xx', async ({ request })
 	});
 	// The action refuses the input (400); the page of a missing activity then answers 404.
 	expect([400, 404]).toContain(broken.status());
+});
+
+test('a session opened with the password cannot choose a new password without the e-mail', async ({
+	page,
+	request
+}) => {
+	const email = uniqueEmail('reset-attack');
+	await createOrganizer(email);
+	await logIn(page, email);
+	// The page sends it to ask for a link by e-mail instead.
+	await page.goto('/auth/reset');
+	await expect(page).toHaveURL(/\/auth\/forgot$/);
+	// So does the form posted straight to the action, with the session's cookies.
+	const cookie = await cookieHeader(page.context());
+	const response = await postForm(
+		request,
+		'/auth/reset',
+		{ password: 'Kapret2027passord' },
+		{ cookie }
+	);
+	expect(response.status()).toBe(303);
+	expect(response.headers().location).toBe('/auth/forgot');
+	// The old password still opens the account; the attacker's does not.
+	const auth = createClient(process.env.SAMMEN_API_URL!, LOCAL_PUBLISHABLE_KEY, {
+		auth: { persistSession: false, autoRefreshToken: false }
+	}).auth;
+	expect(
+		(await auth.signInWithPassword({ email, password: 'Kapret2027passord' })).error
+	).not.toBeNull();
+	expect((await auth.signInWithPassword({ email, password: PASSWORD })).error).toBeNull();
 });
