@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvHeaders, toCsv } from './csv';
+import { csvCell, csvHeaders, separatorFor, toCsv } from './csv';
 
 describe('csvCell', () => {
 	it('neutralises every cell a spreadsheet would take for a formula', () => {
@@ -42,6 +42,21 @@ describe('toCsv', () => {
 		);
 		expect(text).toBe("\uFEFFNavn,Plass\r\nÅse,1\r\n'=1+1,\r\n");
 		expect(new TextEncoder().encode(text).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+	});
+});
+
+describe('the separator', () => {
+	it('is a semicolon in Norwegian (Excel splits there) and a comma in English', () => {
+		expect(separatorFor('nb')).toBe(';');
+		expect(separatorFor('en')).toBe(',');
+		expect(toCsv(['Navn', 'Plass'], [['Åse, Oslo', 1]], ';')).toBe(
+			'\uFEFFNavn;Plass\r\n"Åse, Oslo";1\r\n'
+		);
+	});
+
+	it('quotes a cell holding either separator, whichever the file uses', () => {
+		expect(csvCell('a;b')).toBe('"a;b"');
+		expect(toCsv(['x'], [['a;b'], ['c,d']], ',')).toBe('\uFEFFx\r\n"a;b"\r\n"c,d"\r\n');
 	});
 });
 

@@ -62,7 +62,7 @@ describe('groupAttendees', () => {
 });
 
 describe('attendeesCsv', () => {
-	it('has the columns in the organizer’s language, local times and neutralised formulas', () => {
+	it('has the columns in the organizer’s language and its separator, local times and neutralised formulas', () => {
 		const csv = attendeesCsv(
 			[
 				person({ firstTime: true, note: 'Kommer, litt sent' }),
@@ -78,13 +78,13 @@ describe('attendeesCsv', () => {
 		);
 		const lines = csv.slice(1).split('\r\n');
 		expect(lines[0]).toBe(
-			'Navn,E-post,Telefon,Rolle,Status,Plass på venteliste,Første gang,Beskjed,Påmeldt'
+			'Navn;E-post;Telefon;Rolle;Status;Plass på venteliste;Første gang;Beskjed;Påmeldt'
 		);
 		expect(lines[1]).toBe(
-			'Kari Nordmann,kari@example.com,,Deltaker,Påmeldt,,Ja,"Kommer, litt sent",2026-12-01 18:04'
+			'Kari Nordmann;kari@example.com;;Deltaker;Påmeldt;;Ja;"Kommer, litt sent";2026-12-01 18:04'
 		);
 		expect(lines[2]).toBe(
-			`"'=HYPERLINK(""http://x"",""y"")",,'+47 900 00 000,Deltaker,På venteliste,2,Nei,,2026-12-01 18:04`
+			`"'=HYPERLINK(""http://x"",""y"")";;'+47 900 00 000;Deltaker;På venteliste;2;Nei;;2026-12-01 18:04`
 		);
 		expect(attendeesCsv([], { locale: 'en', timeZone: 'Europe/Oslo' })).toBe(
 			'\uFEFFName,E-mail,Phone,Role,Status,Waiting-list position,First time,Note,Signed up at\r\n'

@@ -5,7 +5,7 @@ import type { Locale } from '$lib/i18n/locales';
 import type { MessageKey } from '$lib/i18n/messages';
 import { translate } from '$lib/i18n/translate';
 import * as activities from './activities';
-import { toCsv } from './csv';
+import { separatorFor, toCsv } from './csv';
 import { failureOf, FORBIDDEN, type Failure } from './failure';
 import { isId } from './ids';
 import { NO_COUNTS, type Attendee, type Counts } from '$lib/types/signups';
@@ -290,7 +290,8 @@ export function attendeesCsv(
 			t(a.firstTime ? 'attendees.csv.yes' : 'attendees.csv.no'),
 			a.note,
 			stamp(a.createdAt, timeZone)
-		])
+		]),
+		separatorFor(locale)
 	);
 }
 
@@ -321,7 +322,8 @@ export function headcountsCsv(
 			r.firstTimers,
 			r.helpers,
 			r.helpersAttended
-		])
+		]),
+		separatorFor(locale)
 	);
 }
 
