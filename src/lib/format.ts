@@ -1,10 +1,11 @@
 import type { Locale } from '$lib/i18n/locales';
+import { dateFormat } from '$lib/date-format';
 
 const tag = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'nb-NO');
 
 /** A session's date and time in the activity's time zone (the server runs in UTC). */
 export function formatWhen(startsAt: string, locale: Locale, timeZone = 'Europe/Oslo'): string {
-	return new Intl.DateTimeFormat(tag(locale), {
+	return dateFormat(tag(locale), {
 		timeZone,
 		weekday: 'long',
 		day: 'numeric',
@@ -21,7 +22,7 @@ export function localParts(
 	timeZone = 'Europe/Oslo'
 ): { date: string; time: string } {
 	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-CA', {
+		dateFormat('en-CA', {
 			timeZone,
 			year: 'numeric',
 			month: '2-digit',

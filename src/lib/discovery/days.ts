@@ -1,5 +1,6 @@
 import type { Locale } from '$lib/i18n/locales';
 import { addDays } from './window';
+import { dateFormat } from '$lib/date-format';
 
 /**
  * How a day of the list is headed: `today`, `tomorrow`, or the weekday and date in words
@@ -12,7 +13,7 @@ export function dayHeading(
 ): { key: 'today' | 'tomorrow' } | { text: string } {
 	if (date === today) return { key: 'today' };
 	if (date === addDays(today, 1)) return { key: 'tomorrow' };
-	const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nb-NO', {
+	const text = dateFormat(locale === 'en' ? 'en-GB' : 'nb-NO', {
 		timeZone: 'UTC',
 		weekday: 'long',
 		day: 'numeric',

@@ -1,5 +1,6 @@
 import { zonedToInstant } from '$lib/recurrence';
 import { ZONE } from '$lib/discovery/window';
+import { dateFormat } from '$lib/date-format';
 
 /** How far ahead the month view may be paged (the sessions exist for a rolling horizon). */
 export const MONTHS_AHEAD = 12;
@@ -65,14 +66,14 @@ export function weekdayNames(locale: 'nb' | 'en'): { short: string; long: string
 	return Array.from({ length: 7 }, (_, i) => {
 		const date = new Date(Date.UTC(2024, 0, 1 + i, 12));
 		const name = (weekday: 'short' | 'long') =>
-			new Intl.DateTimeFormat(tag, { weekday, timeZone: 'UTC' }).format(date).replace(/\.$/, '');
+			dateFormat(tag, { weekday, timeZone: 'UTC' }).format(date).replace(/\.$/, '');
 		return { short: name('short'), long: name('long') };
 	});
 }
 
 /** "november 2026" / "November 2026", capitalised: the table's caption. */
 export function monthName(month: string, locale: 'nb' | 'en'): string {
-	const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nb-NO', {
+	const text = dateFormat(locale === 'en' ? 'en-GB' : 'nb-NO', {
 		month: 'long',
 		year: 'numeric',
 		timeZone: 'UTC'

@@ -2,6 +2,7 @@
 import { parseDate, parseTime } from './dates';
 import { fail, validateRule, WEEKDAYS, type Nth, type RecurrenceRule, type RuleEnd } from './rule';
 import { checkTimeZone, localToInstant } from './zoned';
+import { dateFormat } from '$lib/date-format';
 
 /** The same codes as Locale in $lib/i18n, repeated so this module stands alone. */
 export type DescribeLocale = 'nb' | 'en';
@@ -94,5 +95,5 @@ function describeEnd(end: RuleEnd, words: Words, timeZone: string): string | nul
 	// Midday of that local day, formatted in the same zone, cannot slip to a neighbouring date.
 	const noon = localToInstant(parseDate(end.date) as number, 12 * 3_600_000, timeZone);
 	const format = { day: 'numeric', month: 'long', year: 'numeric', timeZone } as const;
-	return words.until(new Intl.DateTimeFormat(words.intl, format).format(noon));
+	return words.until(dateFormat(words.intl, format).format(noon));
 }

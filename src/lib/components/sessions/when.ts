@@ -1,11 +1,12 @@
 import type { Locale } from '$lib/i18n/locales';
+import { dateFormat } from '$lib/date-format';
 
 const tag = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'nb-NO');
 
 /** The parts of a date badge (weekday, day, month) in the activity's time zone. */
 export function badgeParts(instant: string, locale: Locale, timeZone: string) {
 	const part = (options: Intl.DateTimeFormatOptions) =>
-		new Intl.DateTimeFormat(tag(locale), { timeZone, ...options })
+		dateFormat(tag(locale), { timeZone, ...options })
 			.format(new Date(instant))
 			.replace(/\.$/, '');
 	return {
@@ -17,7 +18,7 @@ export function badgeParts(instant: string, locale: Locale, timeZone: string) {
 
 /** The whole date in words, for screen readers and the badge's title ("tirsdag 14. januar 2026"). */
 export function longDate(instant: string, locale: Locale, timeZone: string): string {
-	return new Intl.DateTimeFormat(tag(locale), {
+	return dateFormat(tag(locale), {
 		timeZone,
 		weekday: 'long',
 		day: 'numeric',
@@ -29,7 +30,7 @@ export function longDate(instant: string, locale: Locale, timeZone: string): str
 /** "18.00–19.30" in Norwegian (the written norm), "18:00–19:30" in English. */
 export function timeRange(start: string, end: string, locale: Locale, timeZone: string): string {
 	const time = (instant: string) => {
-		const parts = new Intl.DateTimeFormat('en-GB', {
+		const parts = dateFormat('en-GB', {
 			timeZone,
 			hour: '2-digit',
 			minute: '2-digit',
