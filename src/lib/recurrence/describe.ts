@@ -2,7 +2,7 @@
 import { parseDate, parseTime } from './dates';
 import { fail, validateRule, WEEKDAYS, type Nth, type RecurrenceRule, type RuleEnd } from './rule';
 import { checkTimeZone, localToInstant } from './zoned';
-import { dateFormat } from '$lib/date-format';
+import { dateFormat } from '../date-format';
 
 /** The same codes as Locale in $lib/i18n, repeated so this module stands alone. */
 export type DescribeLocale = 'nb' | 'en';
