@@ -5,14 +5,13 @@
  */
 import { DAY_MS, dayNumber, formatDate, parseDate, parseTime } from './dates';
 import { RecurrenceError } from './errors';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { dateFormat } from '../date-format';
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
-	let format = formatters.get(timeZone);
-	if (format) return format;
 	try {
-		format = new Intl.DateTimeFormat('en-US', {
+		// Kept by dateFormat (bounded: zone names are case-insensitive, so a hostile caller could
+		// mint endless keys).
+		return dateFormat('en-US', {
 			timeZone,
 			// h23: some engines print midnight as 24:00 with hour12: false.
 			hourCycle: 'h23',
@@ -27,10 +26,6 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 	} catch {
 		throw new RecurrenceError('invalid-time-zone', `Unknown time zone: ${timeZone}`, 'timeZone');
 	}
-	// Zone names are case-insensitive, so a hostile caller could mint endless keys.
-	if (formatters.size > 50) formatters.clear();
-	formatters.set(timeZone, format);
-	return format;
 }
 
 /** Throws the typed error for an unknown zone before any arithmetic is attempted. */
