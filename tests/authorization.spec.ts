@@ -323,3 +323,27 @@ test('a session opened with the password cannot choose a new password without th
 	).not.toBeNull();
 	expect((await auth.signInWithPassword({ email, password: PASSWORD })).error).toBeNull();
 });
+
+test('a password-only session of an organizer with an authenticator cannot choose a new password either', async ({
+	page,
+	request
+}) => {
+	const email = uniqueEmail('reset-totp');
+	await createOrganizer(email);
+	await addAuthenticator(email);
+	await logIn(page, email);
+	await expect(page).toHaveURL(/\/auth\/mfa$/);
+	const cookie = await cookieHeader(page.context());
+	const response = await postForm(
+		request,
+		'/auth/reset',
+		{ password: 'Kapret2027passord' },
+		{ cookie }
+	);
+	expect(response.status()).toBe(303);
+	expect(response.headers().location).toBe('/auth/forgot');
+	const auth = createClient(process.env.SAMMEN_API_URL!, LOCAL_PUBLISHABLE_KEY, {
+		auth: { persistSession: false, autoRefreshToken: false }
+	}).auth;
+	expect((await auth.signInWithPassword({ email, password: PASSWORD })).error).toBeNull();
+});
